@@ -1,0 +1,49 @@
+"""Derivation of the curated tables in ``data/`` from the read-only upstream folder.
+
+``krbnn data build`` runs every step in ``ALL_STEPS``; see ``core.build`` for the all-or-nothing
+guarantee. To add a table: write a module with a specification (``specs.spec``) and a ``run``
+function, list its step here, run the build, and commit the table with the regenerated catalog.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from krbnn_analysis.catalog import Dataset
+from krbnn_analysis.errors import UnknownDatasetError
+from krbnn_analysis.pipeline import boundaries, macro, social
+from krbnn_analysis.pipeline.core import Step, build, rebuild_differences
+
+ALL_STEPS: tuple[Step, ...] = (*macro.STEPS, *social.STEPS, *boundaries.STEPS)
+
+
+def steps_for(names: Iterable[str] | None = None) -> list[Step]:
+    """The steps producing the given tables (all steps when ``names`` is empty or None)."""
+    names = list(names or [])
+    if not names:
+        return list(ALL_STEPS)
+    known = {n: s for s in ALL_STEPS for n in s.output_names()}
+    unknown = [n for n in names if n not in known]
+    if unknown:
+        raise UnknownDatasetError(
+            f"no step builds {', '.join(unknown)}; known tables: {', '.join(sorted(known))}"
+        )
+    chosen: list[Step] = []
+    for name in names:
+        if known[name] not in chosen:
+            chosen.append(known[name])
+    return chosen
+
+
+def build_tables(
+    names: Iterable[str] | None = None, *, data_dir: Path | None = None, upstream_root: Path | None = None
+) -> dict[str, Dataset]:
+    return build(steps_for(names), data_dir=data_dir, upstream_root=upstream_root)
+
+
+def differences_from_committed(data_dir: Path | None = None) -> list[str]:
+    return rebuild_differences(ALL_STEPS, data_dir)
+
+
+__all__ = ["ALL_STEPS", "build_tables", "differences_from_committed", "steps_for"]

@@ -1,0 +1,61 @@
+"""Small helpers shared by the derivation steps."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from krbnn_analysis import regions
+from krbnn_analysis.errors import SchemaValidationError
+
+
+def with_region_columns(frame: pd.DataFrame, code_column: str = "region_code") -> pd.DataFrame:
+    """Add ``region_name`` (official Indonesian name) and ``region_level`` from the registry."""
+    out = frame.copy()
+    codes = out[code_column].astype(str)
+    out["region_name"] = codes.map(lambda c: regions.get(c).name)
+    out["region_level"] = codes.map(lambda c: regions.get(c).level)
+    return out
+
+
+def require(
+    condition: bool, message: str, *, file: str | None = None, column: str | None = None, row: object = None
+) -> None:
+    """Fail the build loudly when an expectation grounded in the upstream release does not hold."""
+    if not condition:
+        raise SchemaValidationError(message, file=file, column=column, row=row)
+
+
+def require_close(actual: float, expected: float, tolerance: float, what: str, *, file: str) -> None:
+    require(
+        abs(actual - expected) <= tolerance,
+        f"{what}: expected {expected} (±{tolerance}), found {actual}",
+        file=file,
+    )
+
+
+def parse_number_strings(values: pd.Series, *, file: str, column: str) -> pd.Series:
+    """'  8,200 ' → 8200.0 (thousands separators and padding as in the QuaRCS files)."""
+    text = values.astype("string").str.strip().str.replace(",", "", regex=False)
+    numbers = pd.to_numeric(text, errors="coerce")
+    bad = text.notna() & (text != "") & numbers.isna()
+    if bad.any():
+        position = int(bad.to_numpy().nonzero()[0][0])
+        raise SchemaValidationError(
+            f"not a number: {values.iloc[position]!r}", file=file, column=column, row=position
+        )
+    return numbers.astype("float64")
+
+
+def single_value(frame: pd.DataFrame, what: str, *, file: str, **where: object) -> float:
+    mask = pd.Series(True, index=frame.index)
+    for column, value in where.items():
+        mask &= frame[column] == value
+    matched = frame.loc[mask, "value"]
+    require(len(matched) == 1, f"{what}: expected one row for {where}, found {len(matched)}", file=file)
+    return float(matched.iloc[0])
+
+
+def concat(frames: Iterable[pd.DataFrame]) -> pd.DataFrame:
+    return pd.concat(list(frames), ignore_index=True)

@@ -1,0 +1,85 @@
+"""Origin records of upstream files and the guarded way to open them.
+
+Every derivation reads upstream files only through ``UpstreamFiles``, which checks the file exists
+and that its sha256 is the one in ``upstream_sources.yaml`` before handing out a path, so a changed
+upstream release fails loudly (``UpstreamChangedError``) instead of flowing into the curated tables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from krbnn_analysis import config
+from krbnn_analysis.catalog import Source
+from krbnn_analysis.errors import MissingFileError, ParseError, UpstreamChangedError
+from krbnn_analysis.validation import sha256_file
+
+
+@cache
+def origin_records(path: Path = config.UPSTREAM_SOURCES_FILE) -> dict[str, Source]:
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    keys = set(Source.__dataclass_fields__)
+    records = {}
+    for entry in raw["files"]:
+        records[entry["id"]] = Source(**{k: v for k, v in entry.items() if k in keys})
+    return records
+
+
+def source(source_id: str) -> Source:
+    try:
+        return origin_records()[source_id]
+    except KeyError:
+        raise MissingFileError(f"no origin record {source_id!r}", file=config.UPSTREAM_SOURCES_FILE) from None
+
+
+class UpstreamFiles:
+    """Hash-checked access to the upstream files one pipeline step declared as inputs."""
+
+    def __init__(self, source_ids: Iterable[str], root: Path | None = None) -> None:
+        self.root = root or config.upstream_dir()
+        self.sources = {sid: source(sid) for sid in source_ids}
+        self._verified: set[str] = set()
+
+    def path(self, source_id: str) -> Path:
+        if source_id not in self.sources:
+            raise KeyError(f"{source_id!r} is not a declared input of this step")
+        record = self.sources[source_id]
+        path = self.root / record.path
+        if source_id not in self._verified:
+            if not path.exists():
+                raise MissingFileError(
+                    "upstream file not found (is ../shared/data/upstream beside the checkout, "
+                    "or KRBNN_UPSTREAM_DIR set?)",
+                    file=path,
+                )
+            actual = sha256_file(path)
+            if actual != record.sha256:
+                raise UpstreamChangedError(
+                    f"sha256 {actual} differs from the origin record {record.sha256}: a different "
+                    "release; review it and update krbnn_analysis/pipeline/upstream_sources.yaml",
+                    file=path,
+                )
+            self._verified.add(source_id)
+        return path
+
+    def read_csv(self, source_id: str, **kwargs) -> pd.DataFrame:
+        path = self.path(source_id)
+        kwargs.setdefault("encoding", "utf-8-sig")  # several upstream CSVs start with a BOM
+        try:
+            return pd.read_csv(path, **kwargs)
+        except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as error:
+            raise ParseError(f"cannot parse upstream CSV: {error}", file=path) from None
+
+    def read_file(self, source_id: str):
+        import geopandas as gpd
+
+        path = self.path(source_id)
+        try:
+            return gpd.read_file(path, engine="pyogrio")
+        except Exception as error:
+            raise ParseError(f"cannot read upstream geodata: {error}", file=path) from None
