@@ -84,3 +84,8 @@ class TranslationError(KrbnnError, KeyError):
 
 class ReportBuildError(KrbnnError):
     """A notebook failed to execute or export; names the notebook and the cell."""
+
+
+class IndicatorInputError(KrbnnError, ValueError):
+    """Input to an indicator function that would give a silently wrong answer (NaN, negative where
+    impossible, misaligned periods or regions, zero denominators…). Names the column and the key."""
