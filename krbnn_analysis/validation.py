@@ -37,15 +37,23 @@ def sha256_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def _plain(value: object) -> object:
+    """numpy scalar → Python scalar, so messages read 'value -3.0', not 'np.float64(-3.0)'."""
+    return value.item() if hasattr(value, "item") else value
+
+
 def _row_label(dataset: Dataset, frame: pd.DataFrame | None, row: object) -> str:
-    if not isinstance(row, int | float) or pd.isna(row):
+    row = _plain(row)
+    if not isinstance(row, int | float) or isinstance(row, bool) or pd.isna(row):
         return str(row)
     row = int(row)
     label = f"{row}"
     if dataset.format == "csv":
         label += f" (line {row + 2})"
     if frame is not None and dataset.primary_key and row in frame.index:
-        key = ", ".join(f"{k}={frame.at[row, k]!r}" for k in dataset.primary_key if k in frame.columns)
+        key = ", ".join(
+            f"{k}={_plain(frame.at[row, k])!r}" for k in dataset.primary_key if k in frame.columns
+        )
         if key:
             label += f" [{key}]"
     return label
@@ -202,9 +210,14 @@ def validate_table(frame: pd.DataFrame, dataset: Dataset, path: Path | str) -> N
         first = cases.iloc[0]
         n = len(cases)
         more = f" ({n - 1} more failure{'s' if n > 2 else ''})" if n > 1 else ""
-        value = first["failure_case"]
+        value = _plain(first["failure_case"])
+        problem = (
+            "missing value in a non-nullable column"
+            if first["check"] == "not_nullable"
+            else f"check {first['check']} failed for value {value!r}"
+        )
         raise SchemaValidationError(
-            f"check {first['check']} failed for value {value!r}{more}",
+            f"{problem}{more}",
             file=path,
             column=str(first["column"]),
             row=_row_label(dataset, frame, first["index"]),

@@ -185,8 +185,10 @@ INDUSTRY_SPEC = specs.spec(
             "Constant prices only: GRDP by industry at current prices is not available upstream.",
         ),
         (
-            "Nilai provinsi dibulatkan ke miliar rupiah; jumlah sektor berbeda ≤3 miliar dari total.",
-            "Province values are rounded to whole billion IDR; industries sum to within 3 bn of the total.",
+            "Nilai provinsi dibulatkan ke miliar rupiah, sehingga jumlah sektor berbeda "
+            "beberapa miliar dari total.",
+            "Province values are rounded to whole billion IDR, so industries sum to a few "
+            "billion off the total.",
         ),
         (
             "Angka 2020 sedikit lebih baru dari tabel PDRB (Bali 147.498,94 vs 147.549,8 miliar).",

@@ -1,0 +1,131 @@
+"""The ``krbnn`` command.
+
+    krbnn data list                 the curated tables, with coverage and quality
+    krbnn data build [TABLE ...]    derive curated tables from ../shared/data/upstream (all-or-nothing)
+    krbnn data check                verify every table against the catalog (hash, schema); all problems
+    krbnn data diff                 rebuild in memory and list tables that differ from the committed ones
+    krbnn reports [NOTEBOOK ...]    execute the briefings and export reports/{id,en}/*.html + index
+    krbnn notebooks execute [NB …]  re-run notebooks in place (stored outputs for nbval), Indonesian
+
+Errors of the package print as one line, ``krbnn: error: …``, and exit with status 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from krbnn_analysis.errors import KrbnnError
+
+
+def _data_list(_: argparse.Namespace) -> int:
+    from krbnn_analysis.catalog import catalog
+
+    rows = []
+    for name in catalog():
+        entry = catalog()[name]
+        years = entry.coverage.get("years")
+        span = f"{years[0]}–{years[1]}" if years else "–"
+        regions = len(entry.coverage.get("regions", [])) or "–"
+        rows.append((name, str(entry.rows), span, str(regions), entry.quality.rating, entry.title.en))
+    header = ("table", "rows", "years", "regions", "quality", "title")
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header) - 1)]
+    for row in [header, *rows]:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)) + "  " + row[-1])
+    return 0
+
+
+def _data_build(args: argparse.Namespace) -> int:
+    from krbnn_analysis.pipeline import build_tables
+
+    built = build_tables(args.tables)
+    for name, dataset in sorted(built.items()):
+        print(f"built {name}: {dataset.rows} rows, sha256 {dataset.sha256[:12]}")
+    return 0
+
+
+def _data_check(_: argparse.Namespace) -> int:
+    from krbnn_analysis.catalog import catalog
+    from krbnn_analysis.loaders import check_all
+
+    problems = check_all()
+    for problem in problems:
+        print(f"FAIL {problem}")
+    if problems:
+        print(f"krbnn: {len(problems)} of {len(catalog())} tables failed the check", file=sys.stderr)
+        return 1
+    print(f"all {len(catalog())} tables match the catalog (sha256, columns, types, checks, keys)")
+    return 0
+
+
+def _data_diff(_: argparse.Namespace) -> int:
+    from krbnn_analysis.pipeline import differences_from_committed
+
+    differences = differences_from_committed()
+    for line in differences:
+        print(line)
+    if not differences:
+        print("every curated table equals a fresh build from upstream")
+    return 1 if differences else 0
+
+
+def _reports(args: argparse.Namespace) -> int:
+    from krbnn_analysis.report.build import build_reports
+
+    written = build_reports(args.notebooks, languages=args.lang, build_date=args.build_date)
+    for path in written:
+        print(f"wrote {path}")
+    return 0
+
+
+def _notebooks_execute(args: argparse.Namespace) -> int:
+    from krbnn_analysis.report.notebooks import execute_in_place
+
+    for path in execute_in_place(args.notebooks):
+        print(f"executed {path}")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="krbnn", description="krbnn-analysis: KR BNN evidence and briefings")
+    commands = top.add_subparsers(dest="command", required=True)
+
+    data = commands.add_parser("data", help="curated tables").add_subparsers(dest="action", required=True)
+    data.add_parser("list", help="list curated tables").set_defaults(func=_data_list)
+    build = data.add_parser("build", help="derive curated tables from upstream")
+    build.add_argument("tables", nargs="*", help="tables to build (default: all)")
+    build.set_defaults(func=_data_build)
+    data.add_parser("check", help="verify every table against the catalog").set_defaults(func=_data_check)
+    data.add_parser("diff", help="compare committed tables with a fresh build").set_defaults(func=_data_diff)
+
+    reports = commands.add_parser("reports", help="build the HTML briefings")
+    reports.add_argument("notebooks", nargs="*", help="notebook names, e.g. 00_overview (default: all)")
+    reports.add_argument("--lang", action="append", help="language (id, en); repeatable; default both")
+    reports.add_argument("--build-date", help="date printed in the footer, YYYY-MM-DD (default: commit date)")
+    reports.set_defaults(func=_reports)
+
+    notebooks = commands.add_parser("notebooks", help="notebook maintenance").add_subparsers(
+        dest="action", required=True
+    )
+    run = notebooks.add_parser("execute", help="re-run notebooks in place to refresh stored outputs")
+    run.add_argument("notebooks", nargs="*", help="notebook names (default: all)")
+    run.set_defaults(func=_notebooks_execute)
+    return top
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except KrbnnError as error:
+        message = " ".join(str(error).split())  # one readable line
+        print(f"krbnn: error: {message}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("krbnn: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,86 @@
+"""The indicator library: the methods every briefing uses, as pure functions on tidy DataFrames.
+
+One module per family:
+
+* ``growth``      – yoy_growth, cagr, index_to_base, contribution_to_growth
+* ``structure``   – shares, location_quotient, krugman_index, herfindahl_index
+* ``shift_share`` – shift_share (classic; optionally Esteban-Marquillas)
+* ``klassen``     – klassen_typology
+* ``inequality``  – williamson_index, theil_index, weighted_gini, sigma_convergence, beta_convergence
+* ``tourism``     – seasonal_ratios, seasonal_gini, recovery_ratio, market_concentration
+* ``trade``       – balassa_rca, trade_complementarity_index, specialisation_complementarity
+* ``networks``    – graph_from_edges, centrality, hub_dependence, great_circle_km
+* ``energy``      – renewable_share, potential_utilisation, capacity_factor, per_capita
+
+Conventions: inputs are tidy frames (one row per key, a numeric value column); outputs are tidy frames
+sorted by their key. Shares, ratios and indices are fractions unless the column or docstring says
+percent (growth rates are percent). Input that would give a silently wrong answer — NaN, negative
+where impossible, misaligned periods or regions, zero denominators, duplicate keys — raises
+``krbnn_analysis.errors.IndicatorInputError`` naming the column and the key.
+"""
+
+from krbnn_analysis.errors import IndicatorInputError
+from krbnn_analysis.indicators.energy import (
+    capacity_factor,
+    per_capita,
+    potential_utilisation,
+    renewable_share,
+)
+from krbnn_analysis.indicators.growth import cagr, contribution_to_growth, index_to_base, yoy_growth
+from krbnn_analysis.indicators.inequality import (
+    beta_convergence,
+    sigma_convergence,
+    theil_index,
+    weighted_gini,
+    williamson_index,
+)
+from krbnn_analysis.indicators.klassen import KLASSEN_LABELS, klassen_typology
+from krbnn_analysis.indicators.networks import centrality, graph_from_edges, great_circle_km, hub_dependence
+from krbnn_analysis.indicators.shift_share import shift_share
+from krbnn_analysis.indicators.structure import herfindahl_index, krugman_index, location_quotient, shares
+from krbnn_analysis.indicators.tourism import (
+    market_concentration,
+    recovery_ratio,
+    seasonal_gini,
+    seasonal_ratios,
+)
+from krbnn_analysis.indicators.trade import (
+    balassa_rca,
+    specialisation_complementarity,
+    trade_complementarity_index,
+)
+
+__all__ = [
+    "KLASSEN_LABELS",
+    "IndicatorInputError",
+    "balassa_rca",
+    "beta_convergence",
+    "cagr",
+    "capacity_factor",
+    "centrality",
+    "contribution_to_growth",
+    "graph_from_edges",
+    "great_circle_km",
+    "herfindahl_index",
+    "hub_dependence",
+    "index_to_base",
+    "klassen_typology",
+    "krugman_index",
+    "location_quotient",
+    "market_concentration",
+    "per_capita",
+    "potential_utilisation",
+    "recovery_ratio",
+    "renewable_share",
+    "seasonal_gini",
+    "seasonal_ratios",
+    "shares",
+    "shift_share",
+    "sigma_convergence",
+    "specialisation_complementarity",
+    "theil_index",
+    "trade_complementarity_index",
+    "weighted_gini",
+    "williamson_index",
+    "yoy_growth",
+]

@@ -1,0 +1,381 @@
+"""Regional inequality and convergence: Williamson, Theil (with decomposition), Gini, sigma and beta.
+
+Inputs are per-capita values (e.g. GRDP per capita, thousand IDR) with population weights, one row
+per region and period.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from krbnn_analysis.indicators._checks import (
+    Columns,
+    as_list,
+    fail,
+    require_complete_grid,
+    require_frame,
+    require_integer_time,
+    require_keys,
+    require_values,
+)
+
+
+def _groups(data: pd.DataFrame, by: list[str]):
+    """Iterate over ``(key tuple, sub-frame)``; one group with key ``()`` when ``by`` is empty."""
+    if not by:
+        return [((), data)]
+    return data.groupby(by, sort=True)
+
+
+def williamson_index(
+    frame: pd.DataFrame,
+    *,
+    value: str = "value",
+    population: str = "population",
+    region: str = "region_code",
+    by: Columns = ("year",),
+) -> pd.DataFrame:
+    """Williamson index: population-weighted coefficient of variation of per-capita values.
+
+    Formula:
+        ``V_w = sqrt( Σ_i (y_i − ȳ)² · p_i / P ) / ȳ`` with ``ȳ = Σ_i p_i y_i / P`` and ``P = Σ_i p_i``.
+
+        ``ȳ`` is the population-weighted mean of the regions in the frame, which equals the per-capita
+        value of their union (the national figure when the regions partition the country).
+        Williamson used the national per-capita income; with BPS data the two differ only by
+        rounding and by the "Indonesia" aggregate conventions, so pass exactly the regions whose
+        disparity you measure (e.g. the 41 kab/kota of the three provinces).
+
+    Parameters:
+        frame: one row per ``by`` × ``region``.
+        value: per-capita value (≥ 0; e.g. GRDP per capita, thousand IDR).
+        population: population (> 0; persons or thousands, only the ratios matter).
+        region: region key column.
+        by: columns identifying a cross-section (default one per year).
+
+    Returns:
+        DataFrame with the ``by`` columns and ``williamson`` (dimensionless, ≥ 0).
+
+    Raises:
+        IndicatorInputError: NaN or negative values, non-positive population, duplicate keys, a
+            cross-section whose mean is zero.
+
+    References:
+        Williamson, J.G. (1965), "Regional inequality and the process of national development: a
+        description of the patterns", *Economic Development and Cultural Change* 13(4, Part 2), 1–84.
+    """
+    func = "williamson_index"
+    group = as_list(by)
+    keys = [*group, region]
+    require_frame(frame, func, [*keys, value, population])
+    require_keys(frame, keys, func)
+    y = require_values(frame, value, keys, func)
+    p = require_values(frame, population, keys, func, positive=True)
+    data = frame[keys].assign(_y=y, _p=p)
+    rows = []
+    for key, sub in _groups(data, group):
+        weights = sub["_p"].to_numpy() / sub["_p"].sum()
+        mean = float(np.sum(weights * sub["_y"].to_numpy()))
+        if mean == 0:
+            fail(func, value, "zero mean (division by zero)", group, key)
+        rows.append((*key, float(np.sqrt(np.sum(weights * (sub["_y"].to_numpy() - mean) ** 2)) / mean)))
+    return pd.DataFrame(rows, columns=[*group, "williamson"])
+
+
+def _theil_terms(income: np.ndarray, pop: np.ndarray) -> float:
+    """``Σ s_i ln(s_i / q_i)`` with income shares s and population shares q; 0 · ln 0 = 0."""
+    s = income / income.sum()
+    q = pop / pop.sum()
+    positive = s > 0
+    return float(np.sum(s[positive] * np.log(s[positive] / q[positive])))
+
+
+def theil_index(
+    frame: pd.DataFrame,
+    *,
+    value: str = "value",
+    population: str = "population",
+    region: str = "region_code",
+    group: str | None = None,
+    by: Columns = ("year",),
+) -> pd.DataFrame:
+    """Population-weighted Theil T index, with its exact between/within-group decomposition.
+
+    Formula:
+        With ``Y_i = y_i · p_i`` (total income of region i), ``s_i = Y_i / Y`` and ``q_i = p_i / P``:
+
+        ``T = Σ_i s_i · ln(s_i / q_i)``                                  (0 · ln 0 = 0)
+        ``T_between = Σ_g s_g · ln(s_g / q_g)``   (groups g with income and population shares s_g, q_g)
+        ``T_within  = Σ_g s_g · T_g``, ``T_g`` the Theil index of the regions of g among themselves
+        ``T = T_between + T_within`` exactly.
+
+    Parameters:
+        frame: one row per ``by`` × ``region``.
+        value: per-capita value (≥ 0; e.g. GRDP per capita, thousand IDR).
+        population: population (> 0).
+        region: region key column.
+        group: optional column assigning each region to a group (e.g. its province, for kab/kota);
+            adds ``between`` and ``within``.
+        by: columns identifying a cross-section (default one per year).
+
+    Returns:
+        DataFrame with the ``by`` columns and ``theil`` (≥ 0, in nats), plus ``between`` and ``within``
+        when ``group`` is given.
+
+    Raises:
+        IndicatorInputError: NaN or negative values, non-positive population, missing group labels,
+            duplicate keys, a cross-section with zero total income.
+
+    References:
+        Theil, H. (1967), *Economics and Information Theory*, North-Holland; Akita, T. (2003),
+        "Decomposing regional income inequality in China and Indonesia using two-stage nested Theil
+        decomposition method", *Annals of Regional Science* 37(1), 55–77.
+    """
+    func = "theil_index"
+    cross = as_list(by)
+    keys = [*cross, region]
+    require_frame(frame, func, [*keys, value, population, *as_list(group)])
+    require_keys(frame, keys, func)
+    y = require_values(frame, value, keys, func)
+    p = require_values(frame, population, keys, func, positive=True)
+    data = frame[keys].assign(_Y=y * p, _p=p)
+    if group is not None:
+        missing = frame[group].isna().to_numpy()
+        if missing.any():
+            fail(func, group, "missing group label", keys, tuple(frame.loc[missing, keys].iloc[0]))
+        data["_g"] = frame[group].to_numpy()
+    rows = []
+    for key, sub in _groups(data, cross):
+        income, pop = sub["_Y"].to_numpy(), sub["_p"].to_numpy()
+        if income.sum() == 0:
+            fail(func, value, "zero total income (division by zero)", cross, key)
+        row = [*key, _theil_terms(income, pop)]
+        if group is not None:
+            by_group = sub.groupby("_g", sort=True)[["_Y", "_p"]].sum()
+            between = _theil_terms(by_group["_Y"].to_numpy(), by_group["_p"].to_numpy())
+            share = by_group["_Y"] / income.sum()
+            within = sum(
+                float(share[g]) * _theil_terms(part["_Y"].to_numpy(), part["_p"].to_numpy())
+                for g, part in sub.groupby("_g", sort=True)
+                if share[g] > 0
+            )
+            row += [between, within]
+        rows.append(tuple(row))
+    columns = [*cross, "theil"] + (["between", "within"] if group is not None else [])
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _gini(values: np.ndarray, weights: np.ndarray) -> float:
+    """Weighted Gini via the sorted form of the mean absolute difference (exact, O(n log n))."""
+    order = np.argsort(values, kind="stable")
+    y, w = values[order], weights[order]
+    cum = np.cumsum(w)
+    total_w, total_yw = cum[-1], float(np.sum(w * y))
+    # Σ_i Σ_j w_i w_j |y_i − y_j| = 2 Σ_i w_i y_i (2 C_i − w_i − W) for y sorted ascending
+    gini = float(np.sum(w * y * (2.0 * cum - w - total_w)) / (total_w * total_yw))
+    return max(gini, 0.0)  # equal values can give −1e-17 from cancellation; G ≥ 0 by definition
+
+
+def weighted_gini(
+    frame: pd.DataFrame,
+    *,
+    value: str = "value",
+    weight: str | None = None,
+    region: str | None = "region_code",
+    by: Columns = ("year",),
+) -> pd.DataFrame:
+    """Gini coefficient of a (population-)weighted distribution of values.
+
+    Formula:
+        ``G = Σ_i Σ_j w_i w_j |y_i − y_j| / (2 W² μ)``, ``W = Σ w_i``, ``μ = Σ w_i y_i / W``
+
+        computed exactly from the values sorted ascending as
+        ``G = Σ_i w_i y_i (2 C_i − w_i − W) / (W · Σ_i w_i y_i)`` with ``C_i`` the cumulative weight.
+        This is the population (not sample-corrected) Gini: 0 = equality; the maximum with n equal
+        weights is 1 − 1/n.
+
+    Parameters:
+        frame: one row per ``by`` × unit.
+        value: value of each unit (≥ 0; e.g. GRDP per capita of each region).
+        weight: optional weight column (≥ 0, e.g. population); ``None`` = equal weights.
+        region: unit key column, checked for duplicates; ``None`` for anonymous units (e.g.
+            households), which are then not checked.
+        by: columns identifying a distribution (default one per year).
+
+    Returns:
+        DataFrame with the ``by`` columns and ``gini`` (fraction 0–1).
+
+    Raises:
+        IndicatorInputError: NaN or negative values or weights, duplicate keys, a distribution whose
+            total weight or weighted mean is zero.
+
+    References:
+        Cowell, F.A. (2011), *Measuring Inequality*, 3rd ed., Oxford University Press, ch. 2 and
+        Technical Appendix; Lerman, R.I. and Yitzhaki, S. (1989), "Improving the accuracy of
+        estimates of Gini coefficients", *Journal of Econometrics* 42(1), 43–47.
+    """
+    func = "weighted_gini"
+    cross = as_list(by)
+    keys = [*cross, *as_list(region)]
+    require_frame(frame, func, [*keys, value, *as_list(weight)])
+    if region is not None:
+        require_keys(frame, keys, func)
+    y = require_values(frame, value, keys, func)
+    w = require_values(frame, weight, keys, func) if weight is not None else np.ones(len(frame))
+    data = frame[cross].assign(_y=y, _w=w)
+    rows = []
+    for key, sub in _groups(data, cross):
+        values, weights = sub["_y"].to_numpy(), sub["_w"].to_numpy()
+        if weights.sum() == 0:
+            fail(func, weight, "zero total weight (division by zero)", cross, key)
+        if np.sum(values * weights) == 0:
+            fail(func, value, "zero weighted mean (division by zero)", cross, key)
+        rows.append((*key, _gini(values, weights)))
+    return pd.DataFrame(rows, columns=[*cross, "gini"])
+
+
+def sigma_convergence(
+    frame: pd.DataFrame,
+    *,
+    value: str = "value",
+    region: str = "region_code",
+    time: str = "year",
+) -> pd.DataFrame:
+    """Sigma convergence: dispersion of log per-capita values across regions, period by period.
+
+    Formula:
+        ``σ_t = sqrt( (1/n) Σ_i (ln y_it − mean_i ln y_it)² )`` (population standard deviation of
+        logs, unweighted) and ``cv_t = sd(y_t) / mean(y_t)`` (unweighted, ddof = 0). Sigma
+        convergence holds over a period when σ falls.
+
+    Parameters:
+        frame: one row per region × time; the same regions in every period (a balanced panel, since a
+            region dropping out would change σ by itself).
+        value: per-capita value (> 0, for the log).
+        region: region key column.
+        time: period column.
+
+    Returns:
+        DataFrame with ``time``, ``sigma`` and ``cv`` (both dimensionless), sorted by time.
+
+    Raises:
+        IndicatorInputError: a region missing in a period (misaligned), fewer than two regions,
+            NaN or non-positive values, duplicate keys.
+
+    References:
+        Barro, R.J. and Sala-i-Martin, X. (1992), "Convergence", *Journal of Political Economy*
+        100(2), 223–251; Sala-i-Martin, X. (1996), "The classical approach to convergence analysis",
+        *Economic Journal* 106(437), 1019–1036.
+    """
+    func = "sigma_convergence"
+    keys = [region, time]
+    require_frame(frame, func, [*keys, value])
+    require_keys(frame, keys, func)
+    y = require_values(frame, value, keys, func, positive=True)
+    data = frame[keys].assign(_y=y, _log=np.log(y))
+    require_complete_grid(data, keys, func, what=f"every {region} in every {time}")
+    if data[region].nunique() < 2:
+        fail(func, region, "at least two regions are needed for a dispersion")
+    out = data.groupby(time, sort=True).agg(
+        sigma=("_log", lambda s: float(np.std(s.to_numpy()))),
+        _sd=("_y", lambda s: float(np.std(s.to_numpy()))),
+        _mean=("_y", "mean"),
+    )
+    out["cv"] = out["_sd"] / out["_mean"]
+    return out.reset_index()[[time, "sigma", "cv"]]
+
+
+def beta_convergence(
+    frame: pd.DataFrame,
+    *,
+    value: str = "value",
+    region: str = "region_code",
+    time: str = "year",
+    start: int | None = None,
+    end: int | None = None,
+) -> pd.DataFrame:
+    """Absolute (unconditional) beta convergence by OLS, with the implied speed and half-life.
+
+    Formula:
+        Cross-section regression over regions i, with ``T = end − start``:
+
+        ``(1/T) · ln(y_i,end / y_i,start) = a + b · ln(y_i,start) + ε_i``
+
+        ``beta = −ln(1 + b·T) / T`` (speed of convergence per year, fraction);
+        ``half_life = ln 2 / beta`` (years to close half of the gap to the steady state).
+
+        ``b < 0`` means poorer regions grew faster (convergence). With ``b ≥ 0`` (divergence) beta
+        is ≤ 0 and ``half_life`` is ``NaN``; when ``1 + b·T ≤ 0`` beta is undefined and both are
+        ``NaN``. ``slope_se`` is the classical OLS standard error (homoskedastic, n − 2 d.o.f.).
+
+    Parameters:
+        frame: one row per region × year; every region needs ``start`` and ``end``.
+        value: per-capita value (> 0; real, e.g. GRDP per capita at constant prices).
+        region: region key column.
+        time: integer year column.
+        start, end: the two years; default the first and last year of the frame.
+
+    Returns:
+        One-row DataFrame with ``start``, ``end``, ``n_regions``, ``intercept``, ``slope``,
+        ``slope_se``, ``r_squared``, ``beta`` (fraction per year) and ``half_life`` (years).
+
+    Raises:
+        IndicatorInputError: a region without ``start`` or ``end``, fewer than 3 regions, all start
+            values equal, NaN or non-positive values, duplicate keys, ``start >= end``.
+
+    References:
+        Barro, R.J. and Sala-i-Martin, X. (1992), "Convergence", *Journal of Political Economy*
+        100(2), 223–251; Barro, R.J. and Sala-i-Martin, X. (2004), *Economic Growth*, 2nd ed., MIT
+        Press, ch. 11 (a speed of 2 % a year means a half-life of about 35 years).
+    """
+    func = "beta_convergence"
+    keys = [region, time]
+    require_frame(frame, func, [*keys, value])
+    require_integer_time(frame, time, func)
+    require_keys(frame, keys, func)
+    y = require_values(frame, value, keys, func, positive=True)
+    start = int(frame[time].min()) if start is None else start
+    end = int(frame[time].max()) if end is None else end
+    if start >= end:
+        fail(func, time, f"start year {start} must be before end year {end}")
+    data = frame[keys].assign(_y=y)
+    data = data[data[time].isin([start, end])]
+    for year in (start, end):
+        if not (data[time] == year).any():
+            fail(func, time, f"misaligned periods: no row for year {year}")
+    require_complete_grid(data, keys, func, what=f"{time} {start} and {end} for every {region}")
+    wide = data.pivot(index=region, columns=time, values="_y")
+    n = len(wide)
+    if n < 3:
+        fail(func, region, f"at least 3 regions are needed for a regression with a standard error, got {n}")
+    horizon = end - start
+    x = np.log(wide[start].to_numpy())
+    g = np.log(wide[end].to_numpy() / wide[start].to_numpy()) / horizon
+    x_dev = x - x.mean()
+    sxx = float(np.sum(x_dev**2))
+    if sxx == 0:
+        fail(func, value, f"all regions have the same value in {start}: the slope is undefined")
+    slope = float(np.sum(x_dev * (g - g.mean())) / sxx)
+    intercept = float(g.mean() - slope * x.mean())
+    residuals = g - intercept - slope * x
+    sst = float(np.sum((g - g.mean()) ** 2))
+    r_squared = 1.0 - float(np.sum(residuals**2)) / sst if sst > 0 else np.nan
+    slope_se = float(np.sqrt(np.sum(residuals**2) / (n - 2) / sxx))
+    beta = -np.log1p(slope * horizon) / horizon if 1.0 + slope * horizon > 0 else np.nan
+    half_life = np.log(2.0) / beta if np.isfinite(beta) and beta > 0 else np.nan
+    return pd.DataFrame(
+        [
+            {
+                "start": start,
+                "end": end,
+                "n_regions": n,
+                "intercept": intercept,
+                "slope": slope,
+                "slope_se": slope_se,
+                "r_squared": r_squared,
+                "beta": float(beta),
+                "half_life": float(half_life),
+            }
+        ]
+    )
