@@ -1,21 +1,36 @@
 """Derivation of the curated tables in ``data/`` from the read-only upstream folder.
 
 ``krbnn data build`` runs every step in ``ALL_STEPS``; see ``core.build`` for the all-or-nothing
-guarantee. To add a table: write a module with a specification (``specs.spec``) and a ``run``
-function, list its step here, run the build, and commit the table with the regenerated catalog.
+guarantee. Steps are discovered: every module of this package that defines ``STEPS`` contributes
+them (modules in name order). To add a table: write a module with a specification (``specs.spec``),
+a ``run`` function and ``STEPS``, run the build, and commit the table with the regenerated catalog.
 """
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from collections.abc import Iterable
 from pathlib import Path
 
 from krbnn_analysis.catalog import Dataset
 from krbnn_analysis.errors import UnknownDatasetError
-from krbnn_analysis.pipeline import boundaries, macro, social
 from krbnn_analysis.pipeline.core import Step, build, rebuild_differences
 
-ALL_STEPS: tuple[Step, ...] = (*macro.STEPS, *social.STEPS, *boundaries.STEPS)
+
+def _discover_steps() -> tuple[Step, ...]:
+    steps: list[Step] = []
+    for module in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        loaded = importlib.import_module(f"{__name__}.{module.name}")
+        steps.extend(getattr(loaded, "STEPS", ()))
+    names = [name for s in steps for name in s.output_names()]
+    duplicated = sorted({n for n in names if names.count(n) > 1})
+    if duplicated:
+        raise UnknownDatasetError(f"tables produced by more than one step: {', '.join(duplicated)}")
+    return tuple(steps)
+
+
+ALL_STEPS: tuple[Step, ...] = _discover_steps()
 
 
 def steps_for(names: Iterable[str] | None = None) -> list[Step]:
