@@ -1,0 +1,80 @@
+"""Spatial helpers for derivations: kab/kota polygons with BPS codes, and tagging points with them.
+
+Points (airports, ports, power plants…) are tagged by a point-in-polygon test against the kab/kota
+polygons of the upstream folder; points just off a simplified coastline fall back to the nearest polygon
+within ``max_distance_km``. Distances are measured on an equal-area projection (EPSG:6933), adequate at
+the few-km scale used here.
+"""
+
+from __future__ import annotations
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+
+from krbnn_analysis import regions
+from krbnn_analysis.pipeline.upstream import UpstreamFiles
+
+KABKOTA_POLYGONS = "cahyadsn-kabkota-bali-ntb-ntt"
+METRIC_CRS = "EPSG:6933"
+DEFAULT_MAX_DISTANCE_KM = 5.0  # coastal points sit up to a few km off the simplified polygons
+
+
+def kabkota_polygons(files: UpstreamFiles) -> gpd.GeoDataFrame:
+    """The 41 kab/kota polygons with ``region_code`` (BPS, through the explicit Kemendagri table).
+
+    The step must declare ``KABKOTA_POLYGONS`` among its inputs.
+    """
+    raw = files.read_file(KABKOTA_POLYGONS)
+    codes = regions.harmonise(raw["kode"], file=str(files.path(KABKOTA_POLYGONS)), column="kode")
+    return gpd.GeoDataFrame(
+        {"region_code": codes}, geometry=raw.geometry.make_valid().to_numpy(), crs="EPSG:4326"
+    )
+
+
+def tag_kabkota(
+    points: gpd.GeoDataFrame,
+    polygons: gpd.GeoDataFrame,
+    *,
+    max_distance_km: float = DEFAULT_MAX_DISTANCE_KM,
+) -> pd.DataFrame:
+    """For each point: ``kabkota_code`` (BPS), ``kab_match`` and ``kab_distance_km``.
+
+    ``kab_match`` is ``inside`` (in a polygon; the first by code if polygons overlap), ``nearest`` (within
+    ``max_distance_km`` of the nearest polygon), ``outside`` (farther: code left empty) or ``no_coords``.
+    Returns a frame aligned on ``points.index``.
+    """
+    out = pd.DataFrame(index=points.index, columns=["kabkota_code", "kab_match", "kab_distance_km"])
+    out["kab_match"] = "no_coords"
+    out["kab_distance_km"] = np.nan
+    valid = points.geometry.notna() & ~points.geometry.is_empty
+    if not valid.any():
+        return out
+    located = points.loc[valid, ["geometry"]].to_crs(METRIC_CRS)
+    shapes = polygons[["region_code", "geometry"]].to_crs(METRIC_CRS).sort_values("region_code")
+    inside = gpd.sjoin(located, shapes, how="left", predicate="within")
+    inside = inside[~inside.index.duplicated(keep="first")]  # overlaps of simplified polygons: lowest code
+    nearest = gpd.sjoin_nearest(located, shapes, how="left", distance_col="_distance_m")
+    nearest = nearest[~nearest.index.duplicated(keep="first")]
+    for index in located.index:
+        code = inside.at[index, "region_code"]
+        if isinstance(code, str):
+            out.loc[index, ["kabkota_code", "kab_match", "kab_distance_km"]] = [code, "inside", 0.0]
+            continue
+        distance_km = float(nearest.at[index, "_distance_m"]) / 1000
+        if distance_km <= max_distance_km:
+            out.loc[index, ["kabkota_code", "kab_match"]] = [nearest.at[index, "region_code"], "nearest"]
+        else:
+            out.loc[index, "kab_match"] = "outside"
+        out.loc[index, "kab_distance_km"] = round(distance_km, 3)
+    out["kab_distance_km"] = out["kab_distance_km"].astype(float)
+    return out
+
+
+def points_from_lonlat(frame: pd.DataFrame, lon: str = "lon", lat: str = "lat") -> gpd.GeoDataFrame:
+    """A GeoDataFrame of WGS84 points; rows without both coordinates get an empty geometry."""
+    x = pd.to_numeric(frame[lon], errors="coerce")
+    y = pd.to_numeric(frame[lat], errors="coerce")
+    geometry = gpd.GeoSeries(gpd.points_from_xy(x, y), index=frame.index, crs="EPSG:4326")
+    geometry[x.isna() | y.isna()] = None
+    return gpd.GeoDataFrame(frame.copy(), geometry=geometry, crs="EPSG:4326")
