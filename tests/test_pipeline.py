@@ -200,3 +200,15 @@ def test_province_areas_match_the_upstream_readme():
     areas = load("province_boundaries").set_index("region_code")["area_km2_approx"]
     assert areas["51"] == pytest.approx(5_624, rel=0.01)
     assert areas["53"] == pytest.approx(46_635, rel=0.01)
+
+
+def test_national_industry_rows_are_not_the_sum_of_provinces_and_say_so():
+    industry = load("grdp_by_industry")
+    provinces = (
+        industry[industry["region_level"] == "province"].groupby(["year", "industry_code"])["value"].sum()
+    )
+    national = industry[industry["region_code"] == "00"].set_index(["year", "industry_code"])["value"]
+    ratio = (provinces / national).unstack()
+    assert ratio["D"].between(0.23, 0.27).all()  # about a quarter
+    assert ratio["C"].between(1.11, 1.16).all()  # 11–16 % more
+    assert any("not the sum of the provinces" in c.en for c in catalog()["grdp_by_industry"].caveats)

@@ -195,6 +195,14 @@ INDUSTRY_SPEC = specs.spec(
             "2020 is a slightly later vintage than the GRDP table (Bali 147,498.94 vs 147,549.8 bn).",
         ),
         (
+            "Baris nasional (00) bukan jumlah provinsi: untuk listrik dan gas (D) jumlah provinsi hanya "
+            "sekitar seperempat nilai nasional, untuk industri pengolahan (C) 11–16% lebih besar. Untuk LQ, "
+            "pakai jumlah provinsi sebagai acuan.",
+            "The national rows (00) are not the sum of the provinces: for electricity and gas (D) the "
+            "provinces add up to about a quarter of the national value, for manufacturing (C) to 11–16% "
+            "more. For location quotients use the sum of the provinces as the reference.",
+        ),
+        (
             "'Tanpa tambang' dengan 17 lapangan usaha berarti tanpa seluruh kategori B; BPS NTB memakai "
             "'tanpa tambang bijih logam', yang tidak tersedia di sini.",
             "'Without mining' with 17 industries means without all of category B; BPS NTB uses 'without "

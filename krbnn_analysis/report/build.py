@@ -167,12 +167,21 @@ def kernel_manager(root: Path) -> Iterator:
             manager.shutdown_kernel(now=True)
 
 
-def _failing_cell(notebook: nbformat.NotebookNode) -> tuple[int, str]:
-    for number, cell in enumerate(notebook.cells):
+def _failing_cell(executed: nbformat.NotebookNode, original: nbformat.NotebookNode) -> str:
+    """'cell N (first line of its source)' in the ORIGINAL notebook's numbering, plus the error.
+
+    Papermill inserts a parameters cell and error-banner cells, so positions in the executed copy are
+    not the author's; cells keep their ids, which map back.
+    """
+    positions = {cell.get("id"): number for number, cell in enumerate(original.cells)}
+    for cell in executed.cells:
         for output in cell.get("outputs", []):
             if output.get("output_type") == "error":
-                return number, f"{output.get('ename')}: {output.get('evalue')}"
-    return -1, "unknown error"
+                number = positions.get(cell.get("id"), "?")
+                first_line = (cell.get("source") or "").strip().splitlines()[:1]
+                snippet = first_line[0][:60] if first_line else ""
+                return f"cell {number} ({snippet}) failed: {output.get('ename')}: {output.get('evalue')}"
+    return "a cell failed"
 
 
 def execute(briefing: Briefing, lang: str, kernel_root: Path, workdir: Path) -> nbformat.NotebookNode:
@@ -195,13 +204,12 @@ def execute(briefing: Briefing, lang: str, kernel_root: Path, workdir: Path) -> 
                 km=manager,
             )
     except PapermillExecutionError as error:
-        notebook = nbformat.read(output, as_version=4) if output.exists() else None
-        number, message = _failing_cell(notebook) if notebook else (error.cell_index, error.evalue)
-        raise ReportBuildError(
-            f"{briefing.path.name} [{lang}]: cell {number} failed: {error.ename}: {error.evalue}"
-            if number < 0
-            else f"{briefing.path.name} [{lang}]: cell {number} failed: {message}"
-        ) from None
+        if output.exists():
+            original = nbformat.read(briefing.path, as_version=4)
+            where = _failing_cell(nbformat.read(output, as_version=4), original)
+        else:
+            where = f"a cell failed: {error.ename}: {error.evalue}"
+        raise ReportBuildError(f"{briefing.path.name} [{lang}]: {where}") from None
     except Exception as error:  # kernel could not start, notebook unreadable…
         raise ReportBuildError(f"{briefing.path.name} [{lang}]: could not execute: {error}") from None
     notebook = nbformat.read(output, as_version=4)

@@ -1,0 +1,173 @@
+"""Briefing build: language split, no code, offline, escaping, provenance stamp, all-or-nothing, identical."""
+
+from __future__ import annotations
+
+import re
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from krbnn_analysis import catalog, config
+from krbnn_analysis.catalog import Text, replace
+from krbnn_analysis.errors import ReportBuildError, UnknownLanguageError
+from krbnn_analysis.report import Findings, note, sources_table, table
+from krbnn_analysis.report.build import build_reports, build_stamp, discover
+
+CODE_MARKER = "CODE_MARKER_4711"
+
+
+def _synthetic_notebook(path, *, fail=False, stderr=False):
+    """A SYNTHETIC briefing: one narrative cell per language, hidden code, a table and the sources."""
+    cells = [
+        new_markdown_cell("# Judul sintetis", metadata={"tags": ["lang-id"]}),
+        new_markdown_cell("# Synthetic title", metadata={"tags": ["lang-en"]}),
+        new_markdown_cell("Teks untuk semua bahasa / text for all languages"),
+        new_markdown_cell("Only in the notebook", metadata={"tags": ["remove-cell"]}),
+        new_code_cell('LANG = "id"', metadata={"tags": ["parameters"]}),
+        new_code_cell(f"{CODE_MARKER} = 1\nfrom krbnn_analysis import i18n, load, report\nhdi = load('hdi')"),
+        new_code_cell("report.note(LANG, id='Angka {x}', en='Number {x}', x=i18n.number(1.5, LANG))"),
+        new_code_cell("report.sources_table(LANG)"),
+    ]
+    if fail:
+        cells.append(new_code_cell("raise ValueError('deliberate failure in a synthetic notebook')"))
+    if stderr:
+        cells.append(new_code_cell("import sys\nprint('a warning', file=sys.stderr)"))
+    notebook = new_notebook(
+        cells=cells,
+        metadata={
+            "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+            "krbnn": {"title": {"id": "Briefing sintetis", "en": "Synthetic briefing"}},
+        },
+    )
+    nbformat.write(notebook, path)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    root = tmp_path_factory.mktemp("briefings")
+    notebooks = root / "notebooks"
+    notebooks.mkdir()
+    _synthetic_notebook(notebooks / "90_synthetic.ipynb")
+    out = root / "reports"
+    build_reports(notebooks_dir=notebooks, out_dir=out, build_date="2026-01-31")
+    return notebooks, out
+
+
+def test_language_split_and_html_lang(built):
+    _, out = built
+    indonesian = (out / "id" / "90_synthetic.html").read_text(encoding="utf-8")
+    english = (out / "en" / "90_synthetic.html").read_text(encoding="utf-8")
+    assert '<html lang="id">' in indonesian and '<html lang="en">' in english
+    assert "Judul sintetis" in indonesian and "Synthetic title" not in indonesian
+    assert "Synthetic title" in english and "Judul sintetis" not in english
+    assert "text for all languages" in indonesian and "text for all languages" in english
+    assert "Only in the notebook" not in indonesian + english
+    assert "Angka 1,5" in indonesian and "Number 1.5" in english  # local number format, computed value
+
+
+def test_briefings_contain_no_code(built):
+    _, out = built
+    for path in out.glob("*/90_synthetic.html"):
+        text = path.read_text(encoding="utf-8")
+        assert CODE_MARKER not in text
+        assert "LANG =" not in text
+        assert not re.search(r'class="[^"]*(jp-InputArea-editor|highlight|jp-InputPrompt)', text)
+
+
+def test_briefings_load_nothing_from_the_network(built):
+    _, out = built
+    for path in [*out.glob("*/*.html"), out / "index.html"]:
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"<script[^>]+src=", text), path
+        assert not re.search(r"<link[^>]+href=", text), path
+        assert not re.search(r"@import|url\((?!data:)", text), path
+        assert not re.search(r"<(img|iframe|video|audio|source)[^>]+src=[\"']https?:", text), path
+
+
+def test_footer_and_sources_table(built):
+    _, out = built
+    text = (out / "id" / "90_synthetic.html").read_text(encoding="utf-8")
+    stamp = build_stamp("2026-01-31")
+    assert f"versi {stamp['version']}" in text and stamp["commit"] in text and "31 Januari 2026" in text
+    assert "Ketersediaan dan sumber data" in text and "Indeks Pembangunan Manusia" in text  # from the catalog
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert 'href="id/90_synthetic.html"' in index and 'href="en/90_synthetic.html"' in index
+
+
+def test_two_builds_are_byte_identical(built, tmp_path):
+    notebooks, out = built
+    again = tmp_path / "again"
+    build_reports(notebooks_dir=notebooks, out_dir=again, build_date="2026-01-31")
+    for path in out.rglob("*.html"):
+        assert (again / path.relative_to(out)).read_bytes() == path.read_bytes(), path
+
+
+def test_a_failing_notebook_leaves_existing_briefings_untouched(built, tmp_path):
+    _, out = built
+    before = {p: p.read_bytes() for p in out.rglob("*.html")}
+    broken_dir = tmp_path / "notebooks"
+    broken_dir.mkdir()
+    _synthetic_notebook(broken_dir / "90_synthetic.ipynb", fail=True)
+    with pytest.raises(
+        ReportBuildError,
+        match=r"90_synthetic.ipynb \[id\]: cell 8 \(raise ValueError.*\) failed: ValueError: deliberate",
+    ):
+        build_reports(notebooks_dir=broken_dir, out_dir=out, build_date="2026-01-31")
+    assert {p: p.read_bytes() for p in out.rglob("*.html")} == before
+    assert not list(out.glob(".staging-*"))
+
+
+def test_stderr_output_fails_the_build(tmp_path):
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    _synthetic_notebook(notebooks / "91_noisy.ipynb", stderr=True)
+    with pytest.raises(ReportBuildError, match="wrote to stderr: a warning"):
+        build_reports(notebooks_dir=notebooks, out_dir=tmp_path / "reports", languages=["id"])
+
+
+def test_unknown_notebook_language_and_date_are_rejected(tmp_path):
+    with pytest.raises(ReportBuildError, match="no notebook named 99_nothing"):
+        discover(["99_nothing"])
+    with pytest.raises(UnknownLanguageError):
+        build_reports(languages=["fr"], out_dir=tmp_path)
+    with pytest.raises(ReportBuildError, match="YYYY-MM-DD"):
+        build_stamp("29/11/2026")
+
+
+def test_every_briefing_notebook_has_both_titles_and_a_parameters_cell():
+    for briefing in discover():
+        notebook = nbformat.read(briefing.path, as_version=4)
+        tags = [tag for cell in notebook.cells for tag in cell.metadata.get("tags", [])]
+        assert "parameters" in tags, briefing.name
+        assert {"lang-id", "lang-en"} <= set(tags), briefing.name
+        assert briefing.title["id"] != briefing.title["en"]
+
+
+# --- escaping of strings that come from data ----------------------------------------------------------------
+
+
+def test_strings_from_data_are_html_escaped():
+    evil = "<script>alert('x')</script> & Kota <b>"
+    dataset = replace(catalog()["hdi"], title=Text(id=evil, en=evil))
+    html = sources_table("id", [dataset]).data
+    assert "<script>" not in html and "&lt;script&gt;" in html and "&amp;" in html
+    findings = Findings("en").add(id="{r}", en="Region {r}", r=evil)
+    assert "<script>" not in findings._repr_html_()
+    assert "<b>" not in note("id", id="{r}", en="{r}", r=evil).data
+    import pandas as pd
+
+    assert "<script>" not in table(pd.DataFrame({"region": [evil]}), "id").data
+
+
+@pytest.mark.slow
+def test_real_overview_briefing_has_no_code_and_both_languages(tmp_path):
+    if not (config.NOTEBOOKS_DIR / "00_overview.ipynb").exists():
+        pytest.skip("no overview notebook")
+    build_reports(["00_overview"], out_dir=tmp_path, build_date="2026-01-31")
+    for lang, title in (("id", "Ikhtisar ekonomi regional"), ("en", "Regional economic overview")):
+        text = (tmp_path / lang / "00_overview.html").read_text(encoding="utf-8")
+        assert f'<html lang="{lang}">' in text and title in text
+        assert "tables.select(" not in text and "plotting.setup" not in text
+        assert text.count("data:image/png;base64") >= 6  # charts and the map are embedded
+        assert "krbnn-sources" in text and "krbnn-findings" in text
