@@ -4,6 +4,9 @@
     krbnn data build [TABLE ...]    derive curated tables from ../shared/data/upstream (all-or-nothing)
     krbnn data check                verify every table against the catalog (hash, schema); all problems
     krbnn data diff                 rebuild in memory and list tables that differ from the committed ones
+    krbnn data log                  write docs/data_log.md (every table: source, licence, quality, caveats)
+    krbnn data fetch-bps --var V --year Y [--year …] [--domain 0000]
+                                    fetch BPS WebAPI responses into data/raw/bps/ (key: BPS_API_KEY)
     krbnn reports [NOTEBOOK ...]    execute the briefings and export reports/{id,en}/*.html + index
     krbnn notebooks execute [NB …]  re-run notebooks in place (stored outputs for nbval), Indonesian
 
@@ -39,9 +42,14 @@ def _data_list(_: argparse.Namespace) -> int:
 def _data_build(args: argparse.Namespace) -> int:
     from krbnn_analysis.pipeline import build_tables
 
+    from krbnn_analysis import config
+    from krbnn_analysis.datalog import write
+
     built = build_tables(args.tables)
     for name, dataset in sorted(built.items()):
         print(f"built {name}: {dataset.rows} rows, sha256 {dataset.sha256[:12]}")
+    if config.data_dir() == config.REPO_ROOT / "data":  # the committed tables: keep their log in step
+        print(f"wrote {write()}")
     return 0
 
 
@@ -68,6 +76,24 @@ def _data_diff(_: argparse.Namespace) -> int:
     if not differences:
         print("every curated table equals a fresh build from upstream")
     return 1 if differences else 0
+
+
+def _data_log(_: argparse.Namespace) -> int:
+    from krbnn_analysis.datalog import write
+
+    print(f"wrote {write()}")
+    return 0
+
+
+def _fetch_bps(args: argparse.Namespace) -> int:
+    from krbnn_analysis.bps_client import fetch
+    from krbnn_analysis.bps_webapi import parse_file
+
+    for year in args.year:
+        path = fetch(args.var, year=year, domain=args.domain)
+        cells = parse_file(path)
+        print(f"cached {path} ({len(cells)} cells, {cells['vervar'].nunique()} regions)")
+    return 0
 
 
 def _reports(args: argparse.Namespace) -> int:
@@ -98,6 +124,12 @@ def parser() -> argparse.ArgumentParser:
     build.set_defaults(func=_data_build)
     data.add_parser("check", help="verify every table against the catalog").set_defaults(func=_data_check)
     data.add_parser("diff", help="compare committed tables with a fresh build").set_defaults(func=_data_diff)
+    data.add_parser("log", help="write docs/data_log.md").set_defaults(func=_data_log)
+    fetch = data.add_parser("fetch-bps", help="fetch BPS WebAPI data responses into data/raw/bps/")
+    fetch.add_argument("--var", required=True, help="BPS variable id, e.g. 291")
+    fetch.add_argument("--year", required=True, type=int, action="append", help="year; repeatable")
+    fetch.add_argument("--domain", default="0000", help="BPS domain (0000 national, 5100 Bali…)")
+    fetch.set_defaults(func=_fetch_bps)
 
     reports = commands.add_parser("reports", help="build the HTML briefings")
     reports.add_argument("notebooks", nargs="*", help="notebook names, e.g. 00_overview (default: all)")

@@ -49,12 +49,23 @@ def forget_loaded() -> None:
 
 
 def check_all() -> list[str]:
-    """Verify every catalog entry; return one message per problem (empty when all pass)."""
+    """Verify every catalog entry: sha256, schema, key, row count and coverage (regions, years,
+    indicators) as recorded by the build. Returns one message per problem (empty when all pass)."""
+    from krbnn_analysis.pipeline.core import coverage
+
     problems = []
     for name in catalog():
+        entry = catalog()[name]
         try:
-            load(name)
+            frame = load(name)
         except Exception as error:  # report every problem at once, not just the first
             problems.append(f"{name}: {error}")
+            continue
+        if len(frame) != entry.rows:
+            problems.append(f"{name}: {len(frame)} rows, the catalog records {entry.rows}")
+        found = coverage(frame)
+        for aspect, recorded in entry.coverage.items():
+            if found.get(aspect) != list(recorded):
+                problems.append(f"{name}: coverage of {aspect} differs from the catalog's")
     _loaded.clear()
     return problems

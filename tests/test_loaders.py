@@ -200,3 +200,20 @@ def test_codes_are_strings_and_kabkota_codes_are_the_41(data_copy):
     assert sorted(kab["region_code"]) == sorted(
         r.code for r in __import__("krbnn_analysis").regions.kabkota()
     )
+
+
+def test_check_all_passes_and_catches_a_coverage_change(data_copy):
+    from krbnn_analysis.loaders import check_all
+
+    assert check_all() == []
+    entries = read_catalog(data_copy / "catalog.yaml")
+    shrunk = replace(entries["hdi"], coverage={**entries["hdi"].coverage, "years": [2011, 2024]})
+    (data_copy / "catalog.yaml").write_text(dump_catalog({**{n: entries[n] for n in entries}, "hdi": shrunk}))
+    assert check_all() == ["hdi: coverage of years differs from the catalog's"]
+
+
+def test_committed_data_log_is_current():
+    from krbnn_analysis import config
+    from krbnn_analysis.datalog import render
+
+    assert (config.REPO_ROOT / "docs" / "data_log.md").read_text(encoding="utf-8") == render()
