@@ -40,10 +40,9 @@ def _data_list(_: argparse.Namespace) -> int:
 
 
 def _data_build(args: argparse.Namespace) -> int:
-    from krbnn_analysis.pipeline import build_tables
-
     from krbnn_analysis import config
     from krbnn_analysis.datalog import write
+    from krbnn_analysis.pipeline import build_tables
 
     built = build_tables(args.tables)
     for name, dataset in sorted(built.items()):
