@@ -59,3 +59,28 @@ def single_value(frame: pd.DataFrame, what: str, *, file: str, **where: object) 
 
 def concat(frames: Iterable[pd.DataFrame]) -> pd.DataFrame:
     return pd.concat(list(frames), ignore_index=True)
+
+
+def check_unique(frame: pd.DataFrame, keys: list[str], *, file: str, what: str = "key") -> None:
+    """No two rows share ``keys`` (names the first repeated row)."""
+    repeated = frame.duplicated(keys, keep="first")
+    if repeated.any():
+        index = repeated.to_numpy().nonzero()[0][0]
+        key = ", ".join(f"{k}={frame[k].iloc[index]!r}" for k in keys)
+        raise SchemaValidationError(
+            f"duplicate {what} ({key})", file=file, column=",".join(keys), row=int(index)
+        )
+
+
+def check_range(frame: pd.DataFrame, column: str, low: float, high: float, *, file: str) -> None:
+    """Every non-missing value of ``column`` lies in [low, high] (names the first one outside)."""
+    values = pd.to_numeric(frame[column], errors="coerce")
+    outside = values.notna() & ((values < low) | (values > high))
+    if outside.any():
+        index = outside.to_numpy().nonzero()[0][0]
+        raise SchemaValidationError(
+            f"value {frame[column].iloc[index]!r} outside [{low}, {high}]",
+            file=file,
+            column=column,
+            row=int(index),
+        )

@@ -52,6 +52,17 @@ CENSUS_2020_INDONESIA = 270_203_917  # SP2020 total in the upstream file (provin
 UNLISTED_TIMOR_TIMUR = {1980: 555_350, 1990: 747_750, 1995: 839_719}
 
 
+# Columns each upstream file must have; numeric ones must hold numbers (checked on reading).
+ARCHENSYS_COLUMNS = {
+    "required": ("province_std", "indicator", "price_basis", "unit"),
+    "numeric": ("year", "value"),
+}
+BAPPENAS_COLUMNS = {
+    "required": ("level", "prov_code", "region_code"),
+    "numeric": ("year", "PDRB_total", *(f"sec_{code}" for code in INDUSTRY_CODES)),
+}
+
+
 # --- shared columns ---------------------------------------------------------------------------------
 
 GRDP_COLUMNS = (
@@ -397,12 +408,12 @@ def check_kabkota_sums(kab: pd.DataFrame, raw: pd.DataFrame, file: str) -> None:
 
 def run_grdp(files: UpstreamFiles) -> dict[str, pd.DataFrame]:
     archensys_file = str(files.path(ARCHENSYS))
-    province = tidy_archensys_grdp(files.read_csv(ARCHENSYS), archensys_file)
+    province = tidy_archensys_grdp(files.read_csv(ARCHENSYS, **ARCHENSYS_COLUMNS), archensys_file)
     check_archensys_grdp(province, archensys_file)
     province = province.dropna(subset=["value"])
 
     bappenas_file = str(files.path(BAPPENAS_WIDE))
-    bappenas = files.read_csv(BAPPENAS_WIDE)
+    bappenas = files.read_csv(BAPPENAS_WIDE, **BAPPENAS_COLUMNS)
     kab = tidy_kabkota_grdp(bappenas, bappenas_file)
     check_kabkota_sums(kab, bappenas, bappenas_file)
 
@@ -497,7 +508,7 @@ def check_industries(long: pd.DataFrame, file: str) -> None:
 
 def run_industries(files: UpstreamFiles) -> dict[str, pd.DataFrame]:
     file = str(files.path(BAPPENAS_WIDE))
-    long = tidy_industries(files.read_csv(BAPPENAS_WIDE), file)
+    long = tidy_industries(files.read_csv(BAPPENAS_WIDE, **BAPPENAS_COLUMNS), file)
     check_industries(long, file)
     long = long.assign(price_basis="ADHK2010", unit="billion IDR", status="not_stated", source=BAPPENAS_WIDE)
     return {"grdp_by_industry": with_region_columns(long.drop(columns=["level", "PDRB_total"]))}
@@ -534,7 +545,11 @@ def drop_bima_swap(long: pd.DataFrame, file: str) -> pd.DataFrame:
 
 def run_per_capita(files: UpstreamFiles) -> dict[str, pd.DataFrame]:
     file = str(files.path(QUARCS_514))
-    raw = files.read_csv(QUARCS_514, dtype=str)
+    raw = files.read_csv(
+        QUARCS_514,
+        dtype=str,
+        required=("districtID", "provinceID", *(f"grdp_pc_{y}" for y in PER_CAPITA_YEARS)),
+    )
     raw = raw[raw["districtID"].notna()]
     long = tidy_per_capita(raw, file)
     require(long["region_code"].nunique() == 41, "expected the 41 kab/kota", file=file)
@@ -580,12 +595,13 @@ def check_provinces_sum_to_indonesia(long: pd.DataFrame, file: str) -> None:
 
 def run_population(files: UpstreamFiles) -> dict[str, pd.DataFrame]:
     file_old = str(files.path(CENSUS_1971_2010))
-    old = tidy_censuses(files.read_csv(CENSUS_1971_2010, dtype=str), file_old)
+    census_columns = ("province", *(str(y) for y in CENSUS_YEARS))
+    old = tidy_censuses(files.read_csv(CENSUS_1971_2010, dtype=str, required=census_columns), file_old)
     check_provinces_sum_to_indonesia(old, file_old)
     old["source"] = CENSUS_1971_2010
 
     file_2020 = str(files.path(CENSUS_2020))
-    sp2020 = files.read_csv(CENSUS_2020)
+    sp2020 = files.read_csv(CENSUS_2020, required=("province",), numeric=("men", "women", "total"))
     sp2020["region_code"] = regions.harmonise(sp2020["province"], file=file_2020, column="province")
     require(
         bool((sp2020["men"] + sp2020["women"] == sp2020["total"]).all()),
@@ -609,7 +625,7 @@ def run_population(files: UpstreamFiles) -> dict[str, pd.DataFrame]:
     )
 
     file_proj = str(files.path(ARCHENSYS))
-    proj = files.read_csv(ARCHENSYS)
+    proj = files.read_csv(ARCHENSYS, **ARCHENSYS_COLUMNS)
     proj = proj[proj["indicator"] == "population"].copy()
     require(
         set(proj["unit"]) == {"thousand persons"}, "projection unit changed", file=file_proj, column="unit"

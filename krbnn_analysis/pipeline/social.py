@@ -140,7 +140,8 @@ def _tidy(frame: pd.DataFrame, table: str, unit: str) -> pd.DataFrame:
 
 def _compiled_and_api(files: UpstreamFiles, table: str, rounds: dict[int, int]) -> tuple:
     file = str(files.path(HAEKAL))
-    compiled = _compiled(files.read_csv(HAEKAL), table, file)
+    raw = files.read_csv(HAEKAL, required=("province", "indicator", "unit"), numeric=("year", "value"))
+    compiled = _compiled(raw, table, file)
     api = _webapi(files, table)
     check_overlap(compiled, api, table, rounds, file)
     return compiled[compiled["year"] <= LAST_COMPILED_YEAR].assign(source=HAEKAL), api, file

@@ -16,7 +16,7 @@ import yaml
 
 from krbnn_analysis import config
 from krbnn_analysis.catalog import Source
-from krbnn_analysis.errors import MissingFileError, ParseError, UpstreamChangedError
+from krbnn_analysis.errors import MissingFileError, ParseError, SchemaValidationError, UpstreamChangedError
 from krbnn_analysis.validation import sha256_file
 
 
@@ -67,13 +67,49 @@ class UpstreamFiles:
             self._verified.add(source_id)
         return path
 
-    def read_csv(self, source_id: str, **kwargs) -> pd.DataFrame:
+    def read_csv(
+        self,
+        source_id: str,
+        *,
+        required: Iterable[str] = (),
+        numeric: Iterable[str] = (),
+        **kwargs,
+    ) -> pd.DataFrame:
+        """Read an upstream CSV; check that ``required`` columns exist and that ``numeric`` columns
+        hold numbers (blank allowed), naming file, column and line of the first offending value."""
         path = self.path(source_id)
         kwargs.setdefault("encoding", "utf-8-sig")  # several upstream CSVs start with a BOM
         try:
-            return pd.read_csv(path, **kwargs)
-        except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as error:
+            frame = pd.read_csv(path, **kwargs)
+        except UnicodeDecodeError as error:
+            raise ParseError(f"not UTF-8 text ({error.reason} at byte {error.start})", file=path) from None
+        except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as error:
             raise ParseError(f"cannot parse upstream CSV: {error}", file=path) from None
+        numeric = list(numeric)
+        missing = [c for c in [*required, *numeric] if c not in frame.columns]
+        if missing:
+            found = ", ".join(map(str, frame.columns[:12]))
+            raise SchemaValidationError(
+                f"expected column is missing (found: {found})", file=path, column=missing[0]
+            )
+        skipped = kwargs.get("skiprows", 0)
+        header_lines = 1 + (skipped if isinstance(skipped, int) else 0)
+        for column in numeric:
+            if pd.api.types.is_numeric_dtype(frame[column]):
+                continue
+            text = frame[column].astype("string").str.strip()
+            converted = pd.to_numeric(text.replace({"": None}), errors="coerce")
+            bad = text.notna() & (text != "") & converted.isna()
+            if bad.any():
+                position = int(bad.to_numpy().nonzero()[0][0])
+                raise SchemaValidationError(
+                    f"not a number: {frame[column].iloc[position]!r}",
+                    file=path,
+                    column=column,
+                    row=f"{position} (line {position + header_lines + 1})",
+                )
+            frame[column] = converted.astype("float64")
+        return frame
 
     def read_file(self, source_id: str):
         import geopandas as gpd
