@@ -102,8 +102,12 @@ def serialise(frame: pd.DataFrame, dataset: Dataset) -> bytes:
 
 def coverage(frame: pd.DataFrame) -> dict[str, object]:
     out: dict[str, object] = {}
-    if "region_code" in frame.columns:
-        out["regions"] = sorted(frame["region_code"].astype(str).unique().tolist())
+    # Point tables (airports, plants…) carry province/kab codes instead of one region column.
+    region_column = next(
+        (c for c in ("region_code", "kabkota_code", "province_code") if c in frame.columns), None
+    )
+    if region_column is not None:
+        out["regions"] = sorted(frame[region_column].dropna().astype(str).unique().tolist())
     if "year" in frame.columns and len(frame):
         out["years"] = [int(frame["year"].min()), int(frame["year"].max())]
     if "indicator" in frame.columns:

@@ -1,0 +1,702 @@
+"""Curated tourism tables: foreign arrivals by entry port, domestic trips, hotel occupancy, foreign-guest
+share of hotel guests, and tourism-area designations by province.
+
+Each ``run_*`` function follows the project's shape: read inputs → check them against facts of the
+upstream release (constants below, so a different release fails loudly) → tidy in small named functions
+→ return tidy tables, which the build validates against the specifications declared here.
+
+Not used: ``tourism/bintang_hotel_rooms_prov_2019_2023_SUSPECT.csv`` (origin record
+``bintang-hotel-rooms-prov-2019-2023-suspect``). Its room counts are implausible (upstream README: Bali
+4,419 establishments but 15,837 rooms; Papua and Papua Barat identical every year) and nothing upstream
+can show which values are right, so no table is derived from it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from krbnn_analysis import regions
+from krbnn_analysis.catalog import Column
+from krbnn_analysis.errors import SchemaValidationError
+from krbnn_analysis.pipeline import specs
+from krbnn_analysis.pipeline.common import concat, require, single_value, with_region_columns
+from krbnn_analysis.pipeline.core import step
+from krbnn_analysis.pipeline.upstream import UpstreamFiles
+
+WISMAN_2014_2016 = "bps-wisman-by-entry-port-monthly-2014-2016"
+WISMAN_2017_2023 = "bintang-wisman-by-entry-port-monthly-2017-2023"
+WISNUS = "bintang-wisnus-by-destination-prov-monthly-2019-2023"
+TPK = "bintang-tpk-hotel-prov-2017-2023"
+GUEST_SHARE = "jakpost-foreign-guest-share-hotels-prov-2019"
+DESIGNATIONS = "bintang-dtw-destination-types-prov"
+SUSPECT_HOTEL_ROOMS = "bintang-hotel-rooms-prov-2019-2023-suspect"  # deliberately never a step input
+
+MONTHS_ID = {
+    "Januari": 1,
+    "Februari": 2,
+    "Maret": 3,
+    "April": 4,
+    "Mei": 5,
+    "Juni": 6,
+    "Juli": 7,
+    "Agustus": 8,
+    "September": 9,
+    "Oktober": 10,
+    "November": 11,
+    "Desember": 12,
+}
+
+# --- facts of the upstream releases, checked on every build ---------------------------------------------
+
+# Foreign arrivals by entry port. Port names as written upstream → one harmonised name per port.
+PORT_NAMES = {
+    "Ngurah Rai": "Ngurah Rai",
+    "Tanjung Benoa": "Tanjung Benoa",
+    "Bandara Int Lombok": "Lombok",  # 2017–2023 file
+    "Bandara Internasional Lombok": "Lombok",  # 2014–2016 file
+    "Atambua": "Atambua",
+    "Total": "Total",  # 2014–2016 file only: national total of all ports
+}
+PORT_TYPES = {"Udara": "air", "Laut": "sea", "Darat": "land"}
+TOTAL_PORT = "Total"
+OTHER_PORTS_PROVINCE = "PROVINSI LAINNYA"  # 2017–2023: 'Pintu Udara/Laut/Darat Lainnya', not a province
+# The 22 ports + Total of the 2014–2016 file; a release listing other ports fails the build.
+PORTS_2014_2016 = frozenset(
+    {
+        "Soekarno-Hatta",
+        "Ngurah Rai",
+        "Kualanamu",
+        "Batam",
+        "Sam Ratulangi",
+        "Juanda",
+        "Entikong",
+        "Adi Sumarmo",
+        "Minangkabau",
+        "Tanjung Priok",
+        "Tanjung Pinang",
+        "Bandara Internasional Lombok",
+        "Hasanuddin",
+        "Sepinggan",
+        "Sultan Syarif Kasim II",
+        "Adi Sucipto",
+        "Husein Sastranegara",
+        "Tanjung Uban",
+        "Tanjung Balai Karimun",
+        "Wisman Khusus",
+        "Pos Lintas Batas (PLB)",
+        "Lainnya",
+        "Total",
+    }
+)
+REGION_PORTS_2014_2016 = ("Ngurah Rai", "Bandara Internasional Lombok")
+# '-' in the BPS table for 2014–2015, stored empty upstream (README); read as 0 in the Total check.
+BLANK_PORTS_2014_2015 = frozenset({"Wisman Khusus", "Pos Lintas Batas (PLB)"})
+BLANK_YEARS = frozenset({2014, 2015})
+# Ports of Bali, NTB and NTT in the 2017–2023 file (README: Labuan Bajo and El Tari are not separate ports).
+REGION_PORTS_2017_2023 = frozenset({"Ngurah Rai", "Tanjung Benoa", "Bandara Int Lombok", "Atambua"})
+ARRIVAL_FACTS = {  # (port as harmonised, year, month) → arrivals in the upstream file
+    ("Ngurah Rai", 2014, 1): 278_685,
+    ("Lombok", 2016, 12): 9_694,
+    ("Total", 2016, 12): 1_113_328,
+    ("Ngurah Rai", 2019, 8): 602_457,
+    ("Atambua", 2019, 12): 12_561,
+}
+ROWS_2014_2016, ROWS_2017_2023 = 828, 2_436
+
+# Domestic trips: 34 provinces (before the 2022 Papua split); 2023 stops in November.
+EXPECTED_PROVINCES_34 = 34
+WISNUS_YEARS = range(2019, 2024)
+WISNUS_LAST_YEAR, WISNUS_LAST_YEAR_MONTHS = 2023, 11
+BALI_WISNUS_2023_01 = 1_830_882
+
+# Hotel occupancy (TPK): annual, star and non-star.
+TPK_YEARS = range(2017, 2024)
+HOTEL_CLASSES = {"persentase_tpk_hotel_bintang": "star", "persentase_tpk_hotel_nonbintang": "non_star"}
+BALI_TPK_2019 = {"star": 59.56, "non_star": 34.76}
+
+# Foreign-guest share (Jakarta Post computation), as quoted in the upstream README to one decimal.
+GUEST_SHARE_YEAR = 2019
+GUEST_SHARE_ROUNDED = {"51": 57.0, "52": 20.3, "53": 19.8}
+
+# Tourism designations: columns → designation id; totals of the release over all provinces.
+DESIGNATION_COLUMNS = {
+    "jumlah_dtw": "dtw",
+    "jumlah_dpsp": "dpsp",
+    "jumlah_dpn": "dpn",
+    "jumlah_kppn": "kppn",
+    "jumlah_kspn": "kspn",
+}
+DESIGNATION_TOTALS = {"dtw": 8_494, "dpsp": 5, "dpn": 49, "kppn": 220, "kspn": 88}
+NTT_DTW_AS_GIVEN = 2  # clearly incomplete (NTB 179, Bali 266): kept and flagged, never corrected
+KNOWN_INCOMPLETE = frozenset({("53", "dtw")})
+
+
+# --- shared helpers -------------------------------------------------------------------------------------
+
+
+def month_numbers(names: Iterable[object], *, file: str, column: str) -> list[int]:
+    """Indonesian month names ('Januari' … 'Desember') → 1–12; anything else fails naming the row."""
+    out = []
+    for row, name in enumerate(names):
+        month = MONTHS_ID.get(str(name).strip())
+        if month is None:
+            raise SchemaValidationError(
+                f"not an Indonesian month name: {name!r}", file=file, column=column, row=row
+            )
+        out.append(month)
+    return out
+
+
+def _require_unique_months(frame: pd.DataFrame, keys: list[str], what: str, file: str) -> None:
+    require(not frame.duplicated([*keys, "year", "month"]).any(), f"{what}: duplicate months", file=file)
+
+
+# --- foreign arrivals by entry port ---------------------------------------------------------------------
+
+
+def check_ports_sum_to_total(raw: pd.DataFrame, file: str) -> None:
+    """2014–2016: every month, the ports (blank read as 0) sum exactly to the 'Total' row (README)."""
+    values = raw.pivot_table(
+        index=["year", "month"], columns="entry_port", values="foreign_visitor_arrivals", aggfunc="sum"
+    )
+    require(TOTAL_PORT in values.columns, "no 'Total' row", file=file, column="entry_port")
+    ports = values.drop(columns=TOTAL_PORT).fillna(0).sum(axis=1)
+    gap = ports - values[TOTAL_PORT]
+    bad = gap[gap.abs() > 0]
+    require(
+        bad.empty,
+        f"ports do not sum to Total in {len(bad)} month(s); first {bad.index[0] if len(bad) else ''}: "
+        f"difference {bad.iloc[0] if len(bad) else 0}",
+        file=file,
+        column="foreign_visitor_arrivals",
+    )
+
+
+def check_wisman_2014_2016(raw: pd.DataFrame, file: str) -> None:
+    require(len(raw) == ROWS_2014_2016, f"expected {ROWS_2014_2016} rows, found {len(raw)}", file=file)
+    names = set(raw["entry_port"])
+    require(
+        names == PORTS_2014_2016,
+        f"ports differ from the 2014–2016 release: extra {sorted(names - PORTS_2014_2016)}, "
+        f"missing {sorted(PORTS_2014_2016 - names)}",
+        file=file,
+        column="entry_port",
+    )
+    require(set(raw["year"]) == {2014, 2015, 2016}, f"years {sorted(set(raw['year']))}", file=file)
+    require(set(raw["month"]) == set(range(1, 13)), f"months {sorted(set(raw['month']))}", file=file)
+    blank = raw[raw["foreign_visitor_arrivals"].isna()]
+    require(
+        set(blank["entry_port"]) <= BLANK_PORTS_2014_2015 and set(blank["year"]) <= BLANK_YEARS,
+        "blank arrivals outside 'Wisman Khusus'/'PLB' 2014–2015",
+        file=file,
+        column="foreign_visitor_arrivals",
+        row=None if blank.empty else int(blank.index[0]),
+    )
+    check_ports_sum_to_total(raw, file)
+
+
+def tidy_wisman_2017_2023(raw: pd.DataFrame, file: str) -> pd.DataFrame:
+    """The ports of Bali, NTB and NTT, selected by the BPS code of their province (never by name)."""
+    require(len(raw) == ROWS_2017_2023, f"expected {ROWS_2017_2023} rows, found {len(raw)}", file=file)
+    rows = raw[raw["provinsi"] != OTHER_PORTS_PROVINCE].copy()
+    rows["region_code"] = regions.harmonise(rows["provinsi"], file=file, column="provinsi")
+    rows = rows[rows["region_code"].isin(regions.KR_BNN_PROVINCES)].copy()
+    names = set(rows["nama_pintu_masuk"])
+    require(
+        names == REGION_PORTS_2017_2023,
+        f"ports of Bali/NTB/NTT differ from the release: {sorted(names)}",
+        file=file,
+        column="nama_pintu_masuk",
+    )
+    unknown_types = set(rows["jenis_pintu_masuk"]) - set(PORT_TYPES)
+    require(
+        not unknown_types,
+        f"unknown port types {sorted(unknown_types)}",
+        file=file,
+        column="jenis_pintu_masuk",
+    )
+    return pd.DataFrame(
+        {
+            "region_code": rows["region_code"],
+            "year": rows["tahun"].astype("int64"),
+            "month": month_numbers(rows["bulan"], file=file, column="bulan"),
+            "port": rows["nama_pintu_masuk"].map(PORT_NAMES),
+            "port_type": rows["jenis_pintu_masuk"].map(PORT_TYPES),
+            "value": rows["jumlah_kunjungan_wisman"].astype("float64"),
+            "source": WISMAN_2017_2023,
+        }
+    )
+
+
+def port_attributes(recent: pd.DataFrame, file: str) -> pd.DataFrame:
+    """Province and type of each harmonised port, as the 2017–2023 file gives them (one each)."""
+    attributes = recent.groupby("port")[["region_code", "port_type"]].agg(lambda s: sorted(set(s)))
+    for port, row in attributes.iterrows():
+        require(
+            len(row["region_code"]) == 1 and len(row["port_type"]) == 1,
+            f"port {port!r} has several provinces or types: {row.to_dict()}",
+            file=file,
+        )
+    return attributes.map(lambda values: values[0])
+
+
+def tidy_wisman_2014_2016(raw: pd.DataFrame, attributes: pd.DataFrame) -> pd.DataFrame:
+    rows = raw[raw["entry_port"].isin([*REGION_PORTS_2014_2016, TOTAL_PORT])].copy()
+    port = rows["entry_port"].map(PORT_NAMES)
+    is_total = port == TOTAL_PORT
+    return pd.DataFrame(
+        {
+            "region_code": port.map(attributes["region_code"]).where(~is_total, regions.INDONESIA),
+            "year": rows["year"].astype("int64"),
+            "month": rows["month"].astype("int64"),
+            "port": port,
+            "port_type": port.map(attributes["port_type"]).where(~is_total, "all"),
+            "value": rows["foreign_visitor_arrivals"].astype("float64"),
+            "source": WISMAN_2014_2016,
+        }
+    )
+
+
+def check_arrivals(tidy: pd.DataFrame, file: str) -> None:
+    require(not tidy.duplicated(["port", "year", "month"]).any(), "duplicate port-month", file=file)
+    require(bool(tidy["value"].notna().all()), "blank arrivals at a regional port or the total", file=file)
+    for (port, year, month), expected in ARRIVAL_FACTS.items():
+        found = single_value(tidy, f"{port} {year}-{month:02d}", file=file, port=port, year=year, month=month)
+        require(
+            found == expected, f"{port} {year}-{month:02d}: expected {expected}, found {found}", file=file
+        )
+
+
+def run_foreign_arrivals(files: UpstreamFiles) -> dict[str, pd.DataFrame]:
+    """Monthly foreign arrivals at the entry ports of Bali, NTB and NTT (and the national total)."""
+    old_file, new_file = str(files.path(WISMAN_2014_2016)), str(files.path(WISMAN_2017_2023))
+    old_raw = files.read_csv(WISMAN_2014_2016)
+    check_wisman_2014_2016(old_raw, old_file)
+    recent = tidy_wisman_2017_2023(files.read_csv(WISMAN_2017_2023), new_file)
+    old = tidy_wisman_2014_2016(old_raw, port_attributes(recent, new_file))
+    tidy = concat([old, recent])
+    check_arrivals(tidy, f"{old_file} + {new_file}")
+    tidy = tidy.assign(indicator="foreign_arrivals", unit="arrivals")
+    return {"foreign_arrivals_by_port": with_region_columns(tidy)}
+
+
+# --- domestic trips -------------------------------------------------------------------------------------
+
+
+def run_domestic_trips(files: UpstreamFiles) -> dict[str, pd.DataFrame]:
+    """Monthly domestic tourist trips (wisnus) by destination province, 2019–Nov 2023."""
+    file = str(files.path(WISNUS))
+    raw = files.read_csv(WISNUS)
+    tidy = pd.DataFrame(
+        {
+            "region_code": regions.harmonise(raw["provinsi"], file=file, column="provinsi"),
+            "year": raw["tahun"].astype("int64"),
+            "month": month_numbers(raw["bulan"], file=file, column="bulan"),
+            "value": raw["jumlah_kunjungan_wisnus"].astype("float64"),
+        }
+    )
+    require(tidy["region_code"].nunique() == EXPECTED_PROVINCES_34, "expected 34 provinces", file=file)
+    require(set(tidy["year"]) == set(WISNUS_YEARS), f"years {sorted(set(tidy['year']))}", file=file)
+    _require_unique_months(tidy, ["region_code"], "domestic trips", file)
+    months = tidy.groupby(["region_code", "year"])["month"].agg(lambda s: sorted(s))
+    for (code, year), found in months.items():
+        last = WISNUS_LAST_YEAR_MONTHS if year == WISNUS_LAST_YEAR else 12
+        require(
+            found == list(range(1, last + 1)), f"{code} {year}: months {found}", file=file, column="bulan"
+        )
+    bali = single_value(tidy, "Bali Jan 2023", file=file, region_code="51", year=2023, month=1)
+    require(bali == BALI_WISNUS_2023_01, f"Bali Jan 2023: {bali} ≠ {BALI_WISNUS_2023_01}", file=file)
+    tidy = tidy.assign(indicator="domestic_trips", unit="trips", source=WISNUS)
+    return {"domestic_trips": with_region_columns(tidy)}
+
+
+# --- hotel occupancy ------------------------------------------------------------------------------------
+
+
+def run_hotel_occupancy(files: UpstreamFiles) -> dict[str, pd.DataFrame]:
+    """Annual room occupancy rate (TPK) of star and non-star hotels by province."""
+    file = str(files.path(TPK))
+    raw = files.read_csv(TPK)
+    raw["region_code"] = regions.harmonise(raw["provinsi"], file=file, column="provinsi")
+    long = raw.melt(
+        id_vars=["region_code", "tahun"],
+        value_vars=list(HOTEL_CLASSES),
+        var_name="column",
+        value_name="value",
+    )
+    tidy = pd.DataFrame(
+        {
+            "region_code": long["region_code"],
+            "year": long["tahun"].astype("int64"),
+            "hotel_class": long["column"].map(HOTEL_CLASSES),
+            "value": long["value"].astype("float64"),
+        }
+    )
+    require(tidy["region_code"].nunique() == EXPECTED_PROVINCES_34, "expected 34 provinces", file=file)
+    require(set(tidy["year"]) == set(TPK_YEARS), f"years {sorted(set(tidy['year']))}", file=file)
+    require(len(tidy) == EXPECTED_PROVINCES_34 * len(TPK_YEARS) * 2, f"{len(tidy)} rows", file=file)
+    require(not tidy.duplicated(["region_code", "year", "hotel_class"]).any(), "duplicates", file=file)
+    require(bool(tidy["value"].notna().all()), "blank occupancy rates", file=file)
+    for hotel_class, expected in BALI_TPK_2019.items():
+        found = single_value(
+            tidy, "Bali 2019", file=file, region_code="51", year=2019, hotel_class=hotel_class
+        )
+        require(found == expected, f"Bali 2019 {hotel_class}: {found} ≠ {expected}", file=file)
+    tidy = tidy.assign(indicator="room_occupancy_rate", unit="percent", source=TPK)
+    return {"hotel_occupancy": with_region_columns(tidy)}
+
+
+# --- foreign-guest share --------------------------------------------------------------------------------
+
+
+def run_foreign_guest_share(files: UpstreamFiles) -> dict[str, pd.DataFrame]:
+    """Share of foreign guests among star + non-star hotel guests, 2019 (Jakarta Post computation)."""
+    file = str(files.path(GUEST_SHARE))
+    raw = files.read_csv(GUEST_SHARE)
+    tidy = pd.DataFrame(
+        {
+            "region_code": regions.harmonise(raw["province"], file=file, column="province"),
+            "year": raw["year"].astype("int64"),
+            "value": raw["foreign_guest_share"].astype("float64"),
+        }
+    )
+    require(
+        tidy["region_code"].nunique() == EXPECTED_PROVINCES_34 == len(tidy),
+        "expected 34 provinces",
+        file=file,
+    )
+    require(set(tidy["year"]) == {GUEST_SHARE_YEAR}, f"years {sorted(set(tidy['year']))}", file=file)
+    for code, expected in GUEST_SHARE_ROUNDED.items():
+        found = single_value(tidy, f"share {code}", file=file, region_code=code)
+        require(round(found, 1) == expected, f"{code}: {found} does not round to {expected}", file=file)
+    tidy = tidy.assign(indicator="foreign_guest_share", unit="percent", source=GUEST_SHARE)
+    return {"foreign_guest_share": with_region_columns(tidy)}
+
+
+# --- tourism designations -------------------------------------------------------------------------------
+
+
+def run_designations(files: UpstreamFiles) -> dict[str, pd.DataFrame]:
+    """Counts of tourist attractions (DTW) and national tourism-area designations by province (undated)."""
+    file = str(files.path(DESIGNATIONS))
+    raw = files.read_csv(DESIGNATIONS)
+    require(set(DESIGNATION_COLUMNS) <= set(raw.columns), f"columns {list(raw.columns)}", file=file)
+    raw["region_code"] = regions.harmonise(raw["provinsi"], file=file, column="provinsi")
+    long = raw.melt(
+        id_vars=["region_code"], value_vars=list(DESIGNATION_COLUMNS), var_name="column", value_name="value"
+    )
+    tidy = pd.DataFrame(
+        {
+            "region_code": long["region_code"],
+            "designation": long["column"].map(DESIGNATION_COLUMNS),
+            "value": long["value"].astype("float64"),
+        }
+    )
+    require(tidy["region_code"].nunique() == EXPECTED_PROVINCES_34, "expected 34 provinces", file=file)
+    require(not tidy.duplicated(["region_code", "designation"]).any(), "duplicate province", file=file)
+    totals = tidy.groupby("designation")["value"].sum().to_dict()
+    require(totals == DESIGNATION_TOTALS, f"totals {totals} ≠ {DESIGNATION_TOTALS}", file=file)
+    ntt_dtw = single_value(tidy, "NTT DTW", file=file, region_code="53", designation="dtw")
+    require(ntt_dtw == NTT_DTW_AS_GIVEN, f"NTT DTW is {ntt_dtw}: review the incomplete-count flag", file=file)
+    keys = list(zip(tidy["region_code"], tidy["designation"], strict=True))
+    tidy["known_incomplete"] = [key in KNOWN_INCOMPLETE for key in keys]
+    tidy = tidy.assign(unit="count", source=DESIGNATIONS)
+    return {"tourism_designations": with_region_columns(tidy)}
+
+
+# --- specifications -------------------------------------------------------------------------------------
+
+BASE = (specs.REGION_CODE, specs.REGION_NAME, specs.REGION_LEVEL)
+MONTH = Column("month", "integer", "Calendar month (1 January … 12 December)", minimum=1, maximum=12)
+BINTANG_VINTAGE = "bintangpradanaa/pariwisata-project dataset-clean, repository HEAD of 2024-06-23"
+THIRD_PARTY_COPY = (
+    "Angka BPS dari salinan 'dataset-clean' pihak ketiga; tidak dicek terhadap publikasi BPS.",
+    "BPS figures from a third party's 'dataset-clean' copy; not checked against a BPS release.",
+)
+PROVINCES_34 = (
+    "34 provinsi (pembagian sebelum 2022): kode 91 dan 94 (Papua Barat, Papua) mencakup wilayah sebelum "
+    "pemekaran; tidak ada total nasional di sumber.",
+    "34 provinces (the division before 2022): codes 91 and 94 (Papua Barat, Papua) cover the pre-split "
+    "territories; the source has no national total.",
+)
+
+ARRIVALS_SPEC = specs.spec(
+    "foreign_arrivals_by_port",
+    title_id="Kunjungan wisatawan mancanegara menurut pintu masuk di Bali, NTB dan NTT, bulanan 2014–2023",
+    title_en="Foreign visitor arrivals by entry port in Bali, NTB and NTT, monthly 2014–2023",
+    description=(
+        "Monthly foreign visitor arrivals (wisman) counted by BPS at the entry ports of the region: Ngurah "
+        "Rai airport and Tanjung Benoa seaport (Bali, 51), Lombok international airport (NTB, 52) and the "
+        "Atambua land border (NTT, 53), with the national total of all ports (region 00, port 'Total') where "
+        "the source gives it (2014–2016). `region_code` is the province of the port. 2014–2016 from the BPS "
+        "table 'Jumlah Kunjungan Wisatawan Mancanegara per bulan ke Indonesia Menurut Pintu Masuk, "
+        "2008–2017'; 2017–2023 from a cleaned copy of the BPS series. Port names are harmonised across the "
+        "two files ('Bandara Internasional Lombok' and 'Bandara Int Lombok' → 'Lombok')."
+    ),
+    columns=(
+        *BASE,
+        specs.YEAR,
+        MONTH,
+        Column(
+            "port",
+            "string",
+            "Entry port, harmonised: Ngurah Rai, Tanjung Benoa, Lombok, Atambua, or Total (all ports of "
+            "Indonesia)",
+            allowed=("Ngurah Rai", "Tanjung Benoa", "Lombok", "Atambua", "Total"),
+        ),
+        Column(
+            "port_type",
+            "string",
+            "air, sea or land entry (BPS 'Udara', 'Laut', 'Darat'); all = national total",
+            allowed=("air", "sea", "land", "all"),
+        ),
+        Column("indicator", "string", "foreign_arrivals", allowed=("foreign_arrivals",)),
+        specs.value("Foreign visitor arrivals (kunjungan wisman)", minimum=0),
+        specs.UNIT,
+        specs.SOURCE,
+    ),
+    primary_key=("port", "year", "month"),
+    quality=(
+        "green",
+        "Angka BPS; 2014–2016 semua pintu masuk berjumlah tepat sama dengan Total setiap bulan; dua pintu "
+        "Bali 2023 hanya 0,05% di bawah total wisman Bali yang dirilis BPS Bali.",
+        "BPS figures; in 2014–2016 all ports sum exactly to the Total every month; Bali's two ports in 2023 "
+        "are only 0.05% below the Bali total released by BPS Bali.",
+    ),
+    caveats=(
+        (
+            "Kunjungan dicatat menurut pintu masuk, bukan provinsi tujuan: wisman yang masuk lewat Ngurah "
+            "Rai lalu ke Lombok atau Labuan Bajo dihitung di Bali, dan yang masuk lewat Jakarta lalu "
+            "terbang ke Bali tidak dihitung di Bali.",
+            "Arrivals are counted by entry port, not destination province: visitors entering at Ngurah Rai "
+            "who travel on to Lombok or Labuan Bajo count for Bali, and those entering at Jakarta who fly "
+            "on to Bali do not.",
+        ),
+        (
+            "NTT hanya memiliki pos lintas batas darat Atambua (perbatasan Timor-Leste); bandara Labuan Bajo "
+            "(Komodo) dan El Tari (Kupang) bukan pintu masuk tersendiri dalam daftar BPS ini, sehingga "
+            "wisman ke NTT jauh lebih banyak dari angka ini.",
+            "NTT has only the Atambua land border post (Timor-Leste border); Labuan Bajo (Komodo) and El "
+            "Tari (Kupang) airports are not separate ports in this BPS list, so foreign visitors to NTT are "
+            "far more than these figures.",
+        ),
+        (
+            "Tanjung Benoa dan Atambua baru tersedia mulai 2017 (tidak tercantum tersendiri di tabel "
+            "2014–2016). Total nasional hanya 2014–2016: berkas 2017–2023 tidak memuat baris total.",
+            "Tanjung Benoa and Atambua start in 2017 (not listed separately in the 2014–2016 table). The "
+            "national total covers 2014–2016 only: the 2017–2023 file has no total row.",
+        ),
+        (
+            "Nama pintu masuk diseragamkan: 'Bandara Internasional Lombok' (2014–2016) dan 'Bandara Int "
+            "Lombok' (2017–2023) menjadi 'Lombok'.",
+            "Port names are harmonised: 'Bandara Internasional Lombok' (2014–2016) and 'Bandara Int Lombok' "
+            "(2017–2023) become 'Lombok'.",
+        ),
+        (
+            "April 2020 – awal 2022 nilainya mendekati nol karena penutupan perbatasan (pandemi); itu angka "
+            "tercatat, bukan data hilang.",
+            "April 2020 – early 2022 values are near zero because of the border closure (pandemic); they are "
+            "recorded figures, not missing data.",
+        ),
+        (
+            "Jumlah Ngurah Rai dan Tanjung Benoa 2023 (5.270.794) sedikit berbeda dari total wisman Bali "
+            "yang dirilis BPS Bali (5.273.258, lihat `text_figures`).",
+            "Ngurah Rai plus Tanjung Benoa in 2023 (5,270,794) differ slightly from the Bali total released "
+            "by BPS Bali (5,273,258, see `text_figures`).",
+        ),
+    ),
+    vintage="BPS table 2008–2017 (years 2014–2016); " + BINTANG_VINTAGE + " (2017–2023)",
+)
+
+DOMESTIC_TRIPS_SPEC = specs.spec(
+    "domestic_trips",
+    title_id="Perjalanan wisatawan nusantara menurut provinsi tujuan, bulanan 2019–2023",
+    title_en="Domestic tourist trips by destination province, monthly 2019–2023",
+    description=(
+        "Monthly domestic tourist trips (perjalanan wisatawan nusantara, wisnus) by destination province, "
+        "34 provinces, January 2019 – November 2023, as counted by BPS (upstream column "
+        "'jumlah_kunjungan_wisnus')."
+    ),
+    columns=(
+        *BASE,
+        specs.YEAR,
+        MONTH,
+        Column("indicator", "string", "domestic_trips", allowed=("domestic_trips",)),
+        specs.value("Domestic tourist trips to the province", minimum=0),
+        specs.UNIT,
+        specs.SOURCE,
+    ),
+    primary_key=("region_code", "year", "month"),
+    quality=(
+        "amber",
+        "Angka BPS melalui salinan pihak ketiga, tanpa total nasional untuk pengecekan; 2023 tidak lengkap.",
+        "BPS figures through a third-party copy, with no national total to check against; 2023 is "
+        "incomplete.",
+    ),
+    caveats=(
+        (
+            "2023 hanya memuat 11 bulan (Januari–November): jumlah tahunan 2023 tidak sebanding dengan tahun "
+            "lain.",
+            "2023 has only 11 months (January–November): a 2023 annual sum is not comparable with other "
+            "years.",
+        ),
+        PROVINCES_34,
+        THIRD_PARTY_COPY,
+    ),
+    vintage="2019–November 2023; " + BINTANG_VINTAGE,
+)
+
+HOTEL_OCCUPANCY_SPEC = specs.spec(
+    "hotel_occupancy",
+    title_id="Tingkat penghunian kamar (TPK) hotel bintang dan nonbintang menurut provinsi, 2017–2023",
+    title_en="Room occupancy rate (TPK) of star and non-star hotels by province, 2017–2023",
+    description=(
+        "Annual room occupancy rate (tingkat penghunian kamar, TPK, % of available room-nights) of star and "
+        "non-star hotels, 34 provinces, 2017–2023 (BPS accommodation statistics)."
+    ),
+    columns=(
+        *BASE,
+        specs.YEAR,
+        Column(
+            "hotel_class",
+            "string",
+            "star (hotel bintang) or non_star (nonbintang)",
+            allowed=("star", "non_star"),
+        ),
+        Column("indicator", "string", "room_occupancy_rate", allowed=("room_occupancy_rate",)),
+        specs.value("Room occupancy rate, percent", minimum=0, maximum=100),
+        specs.UNIT,
+        specs.SOURCE,
+    ),
+    primary_key=("region_code", "year", "hotel_class"),
+    quality=(
+        "amber",
+        "Angka BPS melalui salinan pihak ketiga; cara agregasi tahunan tidak dinyatakan.",
+        "BPS figures through a third-party copy; how the annual rate is aggregated is not stated.",
+    ),
+    caveats=(
+        (
+            "Hanya angka tahunan: seri TPK bulanan tidak tersedia di sumber. Cara menghitung angka tahunan "
+            "(rata-rata bulan atau tertimbang kamar) tidak dinyatakan.",
+            "Annual values only: no monthly occupancy series is available upstream. How the annual rate is "
+            "computed (mean of months or room-weighted) is not stated.",
+        ),
+        (
+            "Hotel bintang dan nonbintang dilaporkan terpisah; tidak ada TPK gabungan.",
+            "Star and non-star hotels are reported separately; there is no combined rate.",
+        ),
+        PROVINCES_34,
+        THIRD_PARTY_COPY,
+    ),
+    vintage="2017–2023; " + BINTANG_VINTAGE,
+)
+
+GUEST_SHARE_SPEC = specs.spec(
+    "foreign_guest_share",
+    title_id="Persentase tamu asing di hotel bintang dan nonbintang menurut provinsi, 2019",
+    title_en="Share of foreign guests in star and non-star hotels by province, 2019",
+    description=(
+        "Foreign guests as a percentage of all guests of star and non-star hotels, 34 provinces, 2019, as "
+        "computed by a Jakarta Post graphics author from BPS hotel-guest tables."
+    ),
+    columns=(
+        *BASE,
+        specs.YEAR,
+        Column("indicator", "string", "foreign_guest_share", allowed=("foreign_guest_share",)),
+        specs.value("Foreign guests, percent of all hotel guests", minimum=0, maximum=100),
+        specs.UNIT,
+        specs.SOURCE,
+    ),
+    primary_key=("region_code", "year"),
+    quality=(
+        "amber",
+        "Diturunkan pihak ketiga (grafis Jakarta Post) dari tabel BPS, bukan tabel BPS.",
+        "Derived by a third party (Jakarta Post graphics) from BPS tables, not a BPS table.",
+    ),
+    caveats=(
+        (
+            "Dihitung oleh penulis grafis Jakarta Post dari tabel tamu hotel BPS, bukan angka resmi BPS; "
+            "metode tidak didokumentasikan.",
+            "Computed by a Jakarta Post graphics author from BPS hotel-guest tables, not an official BPS "
+            "figure; the method is not documented.",
+        ),
+        (
+            "Nilai disimpan dengan presisi penuh hasil hitungan; kutip dengan satu desimal (Bali 57,0%, NTB "
+            "20,3%, NTT 19,8%).",
+            "Values keep the full precision of the computation; quote them to one decimal (Bali 57.0%, NTB "
+            "20.3%, NTT 19.8%).",
+        ),
+        (
+            "Tamu hotel, bukan kunjungan wisman; hanya satu tahun (2019).",
+            "Hotel guests, not visitor arrivals; one year only (2019).",
+        ),
+    ),
+    vintage="2019 (jakpost-graphics, January 2022)",
+)
+
+DESIGNATIONS_SPEC = specs.spec(
+    "tourism_designations",
+    title_id="Jumlah daya tarik wisata (DTW) dan kawasan pariwisata nasional menurut provinsi (tanpa tahun)",
+    title_en="Tourist attractions (DTW) and national tourism-area designations by province (undated)",
+    description=(
+        "Counts by province of tourist attractions (daya tarik wisata, DTW) and of national tourism "
+        "designations: DPSP (destinasi pariwisata super prioritas), DPN (destinasi pariwisata nasional), "
+        "KPPN (kawasan pengembangan pariwisata nasional) and KSPN (kawasan strategis pariwisata nasional), "
+        "from Kemenparekraf's Sisparnas as copied by a third party. Undated: no `year` column. "
+        "`known_incomplete` marks counts that are clearly incomplete."
+    ),
+    columns=(
+        *BASE,
+        Column(
+            "designation",
+            "string",
+            "dtw (tourist attractions), dpsp, dpn, kppn or kspn (see description)",
+            allowed=tuple(DESIGNATION_COLUMNS.values()),
+        ),
+        specs.value("Number of attractions or designated areas", minimum=0),
+        specs.UNIT,
+        Column("known_incomplete", "boolean", "True where the count is clearly incomplete (NTT DTW = 2)"),
+        specs.SOURCE,
+    ),
+    primary_key=("region_code", "designation"),
+    quality=(
+        "red",
+        "Tanpa tahun dan metode; jumlah DTW NTT jelas tidak lengkap. Hanya sebagai penunjuk.",
+        "Undated, method not stated; NTT's DTW count is clearly incomplete. A pointer only.",
+    ),
+    caveats=(
+        (
+            "NTT hanya tercatat 2 DTW (NTB 179, Bali 266): jelas tidak lengkap, ditandai `known_incomplete`; "
+            "jangan membandingkan jumlah DTW antarprovinsi.",
+            "NTT shows only 2 DTW (NTB 179, Bali 266): clearly incomplete, flagged `known_incomplete`; do "
+            "not compare DTW counts across provinces.",
+        ),
+        (
+            "Tanpa tahun (repositori 2024) dan cara penghitungan tidak dinyatakan.",
+            "Undated (repository of 2024); how the counts were made is not stated.",
+        ),
+        (
+            "Total seluruh provinsi di berkas: 5 DPSP, 49 DPN, 220 KPPN, 88 KSPN. Apakah kawasan lintas "
+            "provinsi dihitung di setiap provinsi tidak dinyatakan.",
+            "Totals over all provinces in the file: 5 DPSP, 49 DPN, 220 KPPN, 88 KSPN. Whether an area "
+            "spanning provinces is counted in each is not stated.",
+        ),
+        PROVINCES_34,
+    ),
+    vintage="Undated (" + BINTANG_VINTAGE + ")",
+)
+
+STEPS = (
+    step(
+        "foreign_arrivals_by_port",
+        (WISMAN_2014_2016, WISMAN_2017_2023),
+        (ARRIVALS_SPEC,),
+        run_foreign_arrivals,
+    ),
+    step("domestic_trips", (WISNUS,), (DOMESTIC_TRIPS_SPEC,), run_domestic_trips),
+    step("hotel_occupancy", (TPK,), (HOTEL_OCCUPANCY_SPEC,), run_hotel_occupancy),
+    step("foreign_guest_share", (GUEST_SHARE,), (GUEST_SHARE_SPEC,), run_foreign_guest_share),
+    step("tourism_designations", (DESIGNATIONS,), (DESIGNATIONS_SPEC,), run_designations),
+)
