@@ -110,9 +110,16 @@ def line_chart(
     linestyle: str = "-",
     legend: bool = True,
     label_suffix: str = "",
+    labels: Mapping[str, str] | None = None,
+    logy: bool = False,
+    markers: bool = True,
     ax: Axes | None = None,
 ) -> Figure:
-    """One line per ``by`` value (regions get their fixed colours and local labels)."""
+    """One line per ``by`` value (regions get their fixed colours and local labels).
+
+    ``labels`` maps other ``by`` values to legend text; ``logy`` uses a logarithmic y axis (to show a
+    small series beside a large one).
+    """
     fig, ax = (ax.figure, ax) if ax is not None else plt.subplots()
     groups = dict(tuple(frame.sort_values(x).groupby(by, sort=True)))
     keys = sorted(groups, key=lambda k: (k == "00", k)) if by == "region_code" else list(groups)
@@ -131,7 +138,12 @@ def line_chart(
         )
     if zero_line:
         ax.axhline(0, color="#52606d", linewidth=0.8)
-    ax.xaxis.set_major_locator(mpl.ticker.MaxNLocator(integer=True, nbins=6))
+    if logy:
+        ax.set_yscale("log")
+        ax.yaxis.set_major_locator(mpl.ticker.LogLocator(subs=(1.0, 2.0, 5.0)))
+        ax.yaxis.set_minor_formatter(mpl.ticker.NullFormatter())
+    if pd.api.types.is_numeric_dtype(frame[x]):
+        ax.xaxis.set_major_locator(mpl.ticker.MaxNLocator(integer=True, nbins=6))
     if legend:
         ax.legend(loc="best")
     _finish(ax, title, ylabel, source, lang, decimals)
@@ -266,6 +278,46 @@ def choropleth(
         mpl.patches.Patch(facecolor=colours(i), edgecolor="#9aa5b1", label=labels[i]) for i in range(k)
     ]
     ax.legend(handles=handles, title=legend_title, loc="lower left", fontsize=8, title_fontsize=8.5)
+    ax.set_axis_off()
+    ax.set_title(title)
+    if source:
+        ax.text(0, -0.02, source, transform=ax.transAxes, **SOURCE_STYLE)
+    return fig
+
+
+def route_map(
+    airports,
+    routes: pd.DataFrame,
+    *,
+    lang: str,
+    title: str,
+    outline=None,
+    code: str = "iata_code",
+    origin: str = "origin",
+    destination: str = "destination",
+    source: str | None = None,
+) -> Figure:
+    """Airports as points and routes as straight lines between them, over province outlines.
+
+    ``airports`` needs ``code``, ``lon`` and ``lat``; ``routes`` the two code columns. Airports with a
+    route are labelled; the others are drawn as small grey points.
+    """
+    i18n.check_language(lang)
+    fig, ax = plt.subplots(figsize=FIGSIZE_MAP)
+    if outline is not None:
+        outline.plot(ax=ax, color="#f0f4f8", edgecolor="#9aa5b1", linewidth=0.6)
+    position = airports.dropna(subset=[code]).set_index(code)[["lon", "lat"]]
+    served = set(routes[origin]) | set(routes[destination])
+    for a, b in routes[[origin, destination]].itertuples(index=False):
+        ax.plot(
+            *zip(position.loc[a], position.loc[b], strict=True), color="#2e86ab", linewidth=1.3, alpha=0.8
+        )
+    idle = position.loc[~position.index.isin(served)]
+    ax.scatter(idle["lon"], idle["lat"], s=10, color="#9aa5b1", zorder=3)
+    busy = position.loc[position.index.isin(served)]
+    ax.scatter(busy["lon"], busy["lat"], s=28, color="#d1495b", zorder=4)
+    for name, (lon, lat) in busy.sort_index().iterrows():
+        ax.annotate(name, (lon, lat), xytext=(3, 4), textcoords="offset points", fontsize=8.5, weight="bold")
     ax.set_axis_off()
     ax.set_title(title)
     if source:

@@ -35,7 +35,13 @@ from krbnn_analysis.indicators.inequality import (
     williamson_index,
 )
 from krbnn_analysis.indicators.klassen import KLASSEN_LABELS, klassen_typology
-from krbnn_analysis.indicators.networks import centrality, graph_from_edges, great_circle_km, hub_dependence
+from krbnn_analysis.indicators.networks import (
+    centrality,
+    flights_needed,
+    graph_from_edges,
+    great_circle_km,
+    hub_dependence,
+)
 from krbnn_analysis.indicators.shift_share import shift_share
 from krbnn_analysis.indicators.structure import herfindahl_index, krugman_index, location_quotient, shares
 from krbnn_analysis.indicators.tourism import (
@@ -59,6 +65,7 @@ __all__ = [
     "capacity_factor",
     "centrality",
     "contribution_to_growth",
+    "flights_needed",
     "graph_from_edges",
     "great_circle_km",
     "herfindahl_index",

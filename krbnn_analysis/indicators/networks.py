@@ -218,6 +218,38 @@ def hub_dependence(
     )
 
 
+def flights_needed(graph: nx.Graph, origin: Hashable) -> pd.DataFrame:
+    """Smallest number of flights (links) from ``origin`` to every other node of the network.
+
+    Formula:
+        ``flights(o, d) = length of the shortest path from o to d in links`` (breadth-first search);
+        the number of changes of aircraft is ``flights − 1``. Nodes with no path get ``NaN``.
+
+    Parameters:
+        graph: a networkx graph of scheduled links (e.g. from :func:`graph_from_edges`); for a
+            directed graph, paths follow the direction of the links.
+        origin: the starting node (e.g. ``"DPS"``).
+
+    Returns:
+        DataFrame with ``node``, ``flights`` (float: NaN where unreachable) and ``changes``
+        (``flights − 1``), one row per node other than ``origin``, sorted by node.
+
+    Raises:
+        IndicatorInputError: an ``origin`` that is not a node.
+
+    References:
+        Wasserman, S. and Faust, K. (1994), *Social Network Analysis*, Cambridge University Press,
+        §4.3 (geodesic distance).
+    """
+    func = "flights_needed"
+    if origin not in graph:
+        raise IndicatorInputError(f"{func}: origin {origin!r} is not a node of the network")
+    lengths = nx.single_source_shortest_path_length(graph, origin)
+    nodes = sorted(n for n in graph.nodes if n != origin)
+    flights = pd.Series([lengths.get(n, np.nan) for n in nodes], dtype=float)
+    return pd.DataFrame({"node": nodes, "flights": flights, "changes": flights - 1})
+
+
 def great_circle_km(
     lat1: float | np.ndarray | pd.Series,
     lon1: float | np.ndarray | pd.Series,
@@ -234,7 +266,7 @@ def great_circle_km(
 
     Parameters:
         lat1, lon1, lat2, lon2: decimal degrees (latitude −90…90, longitude −180…360); scalars or
-            equal-length arrays/Series.
+            equal-length arrays/Series (a scalar point broadcasts against arrays).
 
     Returns:
         Distance in km: a float for scalar input, else a numpy array.
@@ -255,8 +287,12 @@ def great_circle_km(
             arrays.append(np.atleast_1d(np.asarray(x, dtype=float)))
         except (TypeError, ValueError) as error:
             raise IndicatorInputError(f"{func}: argument {name!r}: not numeric degrees ({error})") from None
-    if len({a.shape for a in arrays}) != 1:
-        raise IndicatorInputError(f"{func}: coordinates of different lengths {[a.shape for a in arrays]}")
+    try:  # a single point against many (e.g. distances from Denpasar) broadcasts
+        arrays = [np.array(a) for a in np.broadcast_arrays(*arrays)]
+    except ValueError:
+        raise IndicatorInputError(
+            f"{func}: coordinates of different lengths {[a.shape for a in arrays]}"
+        ) from None
     limits = {"lat1": 90.0, "lon1": 360.0, "lat2": 90.0, "lon2": 360.0}
     for (name, limit), array in zip(limits.items(), arrays, strict=True):
         low = -90.0 if name.startswith("lat") else -180.0

@@ -66,18 +66,21 @@ def table(
     formats: Mapping[str, Callable[[object], str]] | None = None,
     caption: str | None = None,
     index: bool = False,
+    links: Mapping[str, Sequence[str | None]] | None = None,
 ) -> HTML:
     """An HTML table with localised headers (already translated by the caller) and cell formats.
 
     ``formats`` maps a column to a function turning a value into text (e.g. ``lambda v:
-    i18n.number(v, lang)``); missing values show as an en dash.
+    i18n.number(v, lang)``); missing values show as an en dash. ``links`` maps a column to one URL per
+    row: that column's text becomes a link (text and URL escaped; only http(s) URLs are linked).
     """
     i18n.check_language(lang)
     formats = formats or {}
     shown = frame.reset_index() if index else frame
     head = "".join(f"<th>{_escape(c)}</th>" for c in shown.columns)
+    links = links or {}
     rows = []
-    for record in shown.itertuples(index=False, name=None):
+    for number, record in enumerate(shown.itertuples(index=False, name=None)):
         cells = []
         for column, value in zip(shown.columns, record, strict=True):
             if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
@@ -89,7 +92,11 @@ def table(
             numeric = (isinstance(value, int | float) and not isinstance(value, bool)) or bool(
                 _NUMBER_TEXT.match(text)
             )
-            cells.append(f'<td class="{"num" if numeric else "txt"}">{_escape(text)}</td>')
+            content = _escape(text)
+            url = links[column][number] if column in links else None
+            if url and str(url).startswith(("https://", "http://")):
+                content = f'<a href="{_escape(url)}">{content}</a>'
+            cells.append(f'<td class="{"num" if numeric else "txt"}">{content}</td>')
         rows.append(f"<tr>{''.join(cells)}</tr>")
     caption_html = f"<caption>{_escape(caption)}</caption>" if caption else ""
     return HTML(

@@ -9,7 +9,13 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from krbnn_analysis.indicators import centrality, graph_from_edges, great_circle_km, hub_dependence
+from krbnn_analysis.indicators import (
+    centrality,
+    flights_needed,
+    graph_from_edges,
+    great_circle_km,
+    hub_dependence,
+)
 
 
 def _routes() -> pd.DataFrame:
@@ -125,4 +131,29 @@ def test_great_circle_bad_input(rejects):
     with rejects("'lat1'", "not numeric degrees"):
         great_circle_km("south", 0.0, 0.0, 0.0)
     with rejects("different lengths"):
-        great_circle_km([0.0, 0.0], [0.0], [0.0], [1.0])
+        great_circle_km([0.0, 0.0], [0.0, 0.0, 0.0], [0.0], [1.0])  # 2 vs 3 points: no broadcast
+
+
+def test_flights_needed_by_hand():
+    # Hub-and-spoke with one extension: DPS–LOP, DPS–LBJ, LBJ–ENE; KOE isolated.
+    # DPS→LOP 1 flight, DPS→LBJ 1, DPS→ENE 2 (one change at LBJ), DPS→KOE unreachable.
+    edges = pd.DataFrame({"origin": ["DPS", "DPS", "LBJ"], "destination": ["LOP", "LBJ", "ENE"]})
+    graph = graph_from_edges(edges)
+    graph.add_node("KOE")
+    result = flights_needed(graph, "DPS").set_index("node")
+    assert result["flights"].to_dict() == pytest.approx(
+        {"ENE": 2.0, "KOE": math.nan, "LBJ": 1.0, "LOP": 1.0}, nan_ok=True
+    )
+    assert result.loc["ENE", "changes"] == 1
+
+
+def test_flights_needed_bad_origin(rejects):
+    graph = graph_from_edges(pd.DataFrame({"origin": ["A"], "destination": ["B"]}))
+    with rejects("flights_needed", "'Z'", "not a node"):
+        flights_needed(graph, "Z")
+
+
+def test_great_circle_broadcasts_one_point_against_many():
+    # Two points on the equator, 1° and 2° east of the origin: 111.3195 km per degree (WGS84 equator).
+    km = great_circle_km(0.0, 0.0, np.array([0.0, 0.0]), np.array([1.0, 2.0]))
+    assert km == pytest.approx([111.3195, 222.6390], abs=1e-3)
