@@ -191,11 +191,15 @@ CATALOG_HEADER = (
 )
 
 
-class _CatalogDumper(yaml.SafeDumper):
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: ~10× faster
+_SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+class _CatalogDumper(_SafeDumper):
     """Lists of plain scalars (codes, years, keys) on one line; everything else in block style."""
 
 
-def _represent_list(dumper: yaml.SafeDumper, data: list) -> yaml.Node:
+def _represent_list(dumper, data: list) -> yaml.Node:
     flow = all(isinstance(item, str | int | float | bool) for item in data)
     return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=flow)
 
@@ -240,7 +244,7 @@ def read_catalog(path: Path | None = None) -> Catalog:
     if not path.exists():
         raise MissingFileError("catalog not found; run `krbnn data build`", file=path)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_SafeLoader) or {}
         datasets = {name: dataset_from_dict(name, entry) for name, entry in raw["datasets"].items()}
     except (yaml.YAMLError, KeyError, TypeError, ValueError) as error:
         raise ParseError(f"catalog is not valid: {error}", file=path) from error
