@@ -6,6 +6,7 @@ temporary copy without touching the repository:
 - ``KRBNN_DATA_DIR``      curated tables and ``catalog.yaml`` (default ``<repo>/data``)
 - ``KRBNN_UPSTREAM_DIR``  read-only upstream files (default ``<repo>/../shared/data/upstream``)
 - ``KRBNN_REPORTS_DIR``   exported HTML briefings (default ``<repo>/reports``)
+- ``KRBNN_NOTEBOOKS_DIR`` briefing notebooks (default ``<repo>/notebooks``)
 """
 
 from __future__ import annotations
@@ -40,7 +41,10 @@ def reports_dir() -> Path:
     return _env_path("KRBNN_REPORTS_DIR", REPO_ROOT / "reports")
 
 
-NOTEBOOKS_DIR = REPO_ROOT / "notebooks"
+def notebooks_dir() -> Path:
+    return _env_path("KRBNN_NOTEBOOKS_DIR", REPO_ROOT / "notebooks")
+
+
 UPSTREAM_SOURCES_FILE = PACKAGE_DIR / "pipeline" / "upstream_sources.yaml"
 TRANSLATIONS_FILE = PACKAGE_DIR / "translations.yaml"
 TEMPLATES_DIR = PACKAGE_DIR / "report" / "templates"

@@ -27,6 +27,11 @@ def _synthetic_notebook(path, *, fail=False, stderr=False):
         new_code_cell('LANG = "id"', metadata={"tags": ["parameters"]}),
         new_code_cell(f"{CODE_MARKER} = 1\nfrom krbnn_analysis import i18n, load, report\nhdi = load('hdi')"),
         new_code_cell("report.note(LANG, id='Angka {x}', en='Number {x}', x=i18n.number(1.5, LANG))"),
+        new_code_cell(
+            "from krbnn_analysis import plotting\nplotting.setup(LANG)\nimport pandas as pd\n"
+            "fig = plotting.line_chart(pd.DataFrame({'region_code': ['51', '51'], 'year': [2020, 2021], "
+            "'value': [1.0, 2.5]}), lang=LANG, title='Synthetic chart')"
+        ),
         new_code_cell("report.sources_table(LANG)"),
     ]
     if fail:
@@ -111,7 +116,7 @@ def test_a_failing_notebook_leaves_existing_briefings_untouched(built, tmp_path)
     _synthetic_notebook(broken_dir / "90_synthetic.ipynb", fail=True)
     with pytest.raises(
         ReportBuildError,
-        match=r"90_synthetic.ipynb \[id\]: cell 8 \(raise ValueError.*\) failed: ValueError: deliberate",
+        match=r"90_synthetic.ipynb \[id\]: cell 9 \(raise ValueError.*\) failed: ValueError: deliberate",
     ):
         build_reports(notebooks_dir=broken_dir, out_dir=out, build_date="2026-01-31")
     assert {p: p.read_bytes() for p in out.rglob("*.html")} == before
@@ -162,12 +167,36 @@ def test_strings_from_data_are_html_escaped():
 
 @pytest.mark.slow
 def test_real_overview_briefing_has_no_code_and_both_languages(tmp_path):
-    if not (config.NOTEBOOKS_DIR / "00_overview.ipynb").exists():
+    if not (config.notebooks_dir() / "00_overview.ipynb").exists():
         pytest.skip("no overview notebook")
     build_reports(["00_overview"], out_dir=tmp_path, build_date="2026-01-31")
     for lang, title in (("id", "Ikhtisar ekonomi regional"), ("en", "Regional economic overview")):
         text = (tmp_path / lang / "00_overview.html").read_text(encoding="utf-8")
         assert f'<html lang="{lang}">' in text and title in text
         assert "tables.select(" not in text and "plotting.setup" not in text
-        assert text.count("data:image/png;base64") >= 6  # charts and the map are embedded
+        assert len(re.findall(r'<img[^>]+src="data:image/png;base64', text)) >= 6  # charts and map embedded
         assert "krbnn-sources" in text and "krbnn-findings" in text
+
+
+def test_two_builds_embed_identical_figures(built):
+    _, out = built
+    text = (out / "id" / "90_synthetic.html").read_text(encoding="utf-8")
+    assert len(re.findall(r'<img[^>]+src="data:image/png;base64', text)) == 1  # the chart, embedded
+
+
+def test_cli_reports_failure_exits_1_in_one_line_and_keeps_briefings(built, tmp_path, monkeypatch, capsys):
+    from krbnn_analysis.cli import main
+
+    _, out = built
+    before = {p: p.read_bytes() for p in out.rglob("*.html")}
+    broken = tmp_path / "notebooks"
+    broken.mkdir()
+    _synthetic_notebook(broken / "90_synthetic.ipynb", fail=True)
+    monkeypatch.setenv("KRBNN_NOTEBOOKS_DIR", str(broken))
+    monkeypatch.setenv("KRBNN_REPORTS_DIR", str(out))
+    assert main(["reports", "--build-date", "2026-01-31"]) == 1
+    err = capsys.readouterr().err
+    assert (
+        err.startswith("krbnn: error: 90_synthetic.ipynb [id]: cell 9") and len(err.strip().splitlines()) == 1
+    )
+    assert {p: p.read_bytes() for p in out.rglob("*.html")} == before

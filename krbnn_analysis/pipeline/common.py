@@ -43,7 +43,10 @@ def parse_number_strings(values: pd.Series, *, file: str, column: str) -> pd.Ser
     if bad.any():
         position = int(bad.to_numpy().nonzero()[0][0])
         raise SchemaValidationError(
-            f"not a number: {values.iloc[position]!r}", file=file, column=column, row=position
+            f"not a number: {values.iloc[position]!r}",
+            file=file,
+            column=column,
+            row=int(values.index[position]),
         )
     return numbers.astype("float64")
 
@@ -84,3 +87,21 @@ def check_range(frame: pd.DataFrame, column: str, low: float, high: float, *, fi
             column=column,
             row=int(index),
         )
+
+
+def check_values_in(frame: pd.DataFrame, column: str, allowed: set[object], *, file: str) -> None:
+    """Every value of ``column`` is one of ``allowed`` (e.g. the expected unit; names the first other)."""
+    other = ~frame[column].isin(list(allowed))
+    if other.any():
+        index = other.to_numpy().nonzero()[0][0]
+        raise SchemaValidationError(
+            f"unexpected value {frame[column].iloc[index]!r} (expected one of {sorted(map(str, allowed))})",
+            file=file,
+            column=column,
+            row=int(frame.index[index]),
+        )
+
+
+def first_row(mask: pd.Series) -> int:
+    """Label of the first row where ``mask`` is true (for error messages)."""
+    return int(mask.index[mask.to_numpy().nonzero()[0][0]])

@@ -15,7 +15,11 @@ from krbnn_analysis.catalog import Column
 from krbnn_analysis.industries import INDUSTRY_CODES
 from krbnn_analysis.pipeline import specs
 from krbnn_analysis.pipeline.common import (
+    check_range,
+    check_unique,
+    check_values_in,
     concat,
+    first_row,
     parse_number_strings,
     require,
     require_close,
@@ -344,6 +348,9 @@ def tidy_archensys_grdp(raw: pd.DataFrame, file: str) -> pd.DataFrame:
 
 
 def check_archensys_grdp(rows: pd.DataFrame, file: str) -> None:
+    check_range(rows, "year", min(ARCHENSYS_YEARS), max(ARCHENSYS_YEARS), file=file)
+    check_range(rows, "value", 0, float("inf"), file=file)
+    check_unique(rows, ["province_std", "indicator", "price_basis", "year"], file=file)
     require(
         rows["region_code"].nunique() == EXPECTED_ARCHENSYS_REGIONS,
         f"expected {EXPECTED_ARCHENSYS_REGIONS} regions, found {rows['region_code'].nunique()}",
@@ -480,6 +487,13 @@ def tidy_industries(raw: pd.DataFrame, file: str) -> pd.DataFrame:
     return long
 
 
+def check_industry_inputs(raw: pd.DataFrame, file: str) -> None:
+    """Sector values are never negative, and each region-year appears once."""
+    for code in INDUSTRY_CODES:
+        check_range(raw, f"sec_{code}", 0, float("inf"), file=file)
+    check_unique(raw, ["level", "region_code", "prov_code", "year"], file=file)
+
+
 def check_industries(long: pd.DataFrame, file: str) -> None:
     provinces = long[long["level"] == "province"]
     require(
@@ -508,7 +522,9 @@ def check_industries(long: pd.DataFrame, file: str) -> None:
 
 def run_industries(files: UpstreamFiles) -> dict[str, pd.DataFrame]:
     file = str(files.path(BAPPENAS_WIDE))
-    long = tidy_industries(files.read_csv(BAPPENAS_WIDE, **BAPPENAS_COLUMNS), file)
+    raw = files.read_csv(BAPPENAS_WIDE, **BAPPENAS_COLUMNS)
+    check_industry_inputs(raw, file)
+    long = tidy_industries(raw, file)
     check_industries(long, file)
     long = long.assign(price_basis="ADHK2010", unit="billion IDR", status="not_stated", source=BAPPENAS_WIDE)
     return {"grdp_by_industry": with_region_columns(long.drop(columns=["level", "PDRB_total"]))}
@@ -523,9 +539,10 @@ def tidy_per_capita(raw: pd.DataFrame, file: str) -> pd.DataFrame:
         ours["districtID"].astype(int).astype(str), file=file, column="districtID"
     )
     columns = [f"grdp_pc_{year}" for year in PER_CAPITA_YEARS]
-    long = ours.melt(id_vars=["region_code"], value_vars=columns, var_name="column", value_name="raw")
+    for column in columns:  # parse column by column, so an error names the column and the file row
+        ours[column] = parse_number_strings(ours[column], file=file, column=column)
+    long = ours.melt(id_vars=["region_code"], value_vars=columns, var_name="column", value_name="value")
     long["year"] = long["column"].str.removeprefix("grdp_pc_").astype(int)
-    long["value"] = parse_number_strings(long["raw"], file=file, column="grdp_pc_*")
     return long
 
 
@@ -562,20 +579,23 @@ def run_per_capita(files: UpstreamFiles) -> dict[str, pd.DataFrame]:
         status="not_stated",
         source=QUARCS_514,
     )
-    return {"grdp_per_capita_kabkota": with_region_columns(tidy.drop(columns=["column", "raw"]))}
+    return {"grdp_per_capita_kabkota": with_region_columns(tidy.drop(columns=["column"]))}
 
 
 # --- population --------------------------------------------------------------------------------------
 
 
 def tidy_censuses(raw: pd.DataFrame, file: str) -> pd.DataFrame:
-    long = raw.melt(
-        id_vars=["province"], value_vars=[str(y) for y in CENSUS_YEARS], var_name="year", value_name="raw"
-    )
-    long = long[long["raw"].astype(str).str.strip() != "-"]  # province not yet formed
-    long["region_code"] = regions.harmonise(long["province"], file=file, column="province")
+    raw = raw.copy()
+    raw["region_code"] = regions.harmonise(raw["province"], file=file, column="province")
+    years = [str(y) for y in CENSUS_YEARS]
+    for column in years:  # "-" = province not yet formed; anything else must be a number
+        formed = raw[column].astype("string").str.strip() != "-"
+        raw[column] = parse_number_strings(raw[column].where(formed), file=file, column=column)
+        check_range(raw, column, 0, float("inf"), file=file)
+    long = raw.melt(id_vars=["region_code"], value_vars=years, var_name="year", value_name="value")
+    long = long.dropna(subset=["value"])
     long["year"] = long["year"].astype(int)
-    long["value"] = parse_number_strings(long["raw"], file=file, column="year columns")
     long["method"] = long["year"].map(lambda y: "intercensal_survey" if y == SUPAS_YEAR else "census")
     return long
 
@@ -603,10 +623,13 @@ def run_population(files: UpstreamFiles) -> dict[str, pd.DataFrame]:
     file_2020 = str(files.path(CENSUS_2020))
     sp2020 = files.read_csv(CENSUS_2020, required=("province",), numeric=("men", "women", "total"))
     sp2020["region_code"] = regions.harmonise(sp2020["province"], file=file_2020, column="province")
+    unequal = sp2020["men"] + sp2020["women"] != sp2020["total"]
     require(
-        bool((sp2020["men"] + sp2020["women"] == sp2020["total"]).all()),
+        not unequal.any(),
         "men + women ≠ total",
         file=file_2020,
+        column="total",
+        row=first_row(unequal) if unequal.any() else None,
     )
     new = pd.DataFrame(
         {
@@ -627,9 +650,7 @@ def run_population(files: UpstreamFiles) -> dict[str, pd.DataFrame]:
     file_proj = str(files.path(ARCHENSYS))
     proj = files.read_csv(ARCHENSYS, **ARCHENSYS_COLUMNS)
     proj = proj[proj["indicator"] == "population"].copy()
-    require(
-        set(proj["unit"]) == {"thousand persons"}, "projection unit changed", file=file_proj, column="unit"
-    )
+    check_values_in(proj, "unit", {"thousand persons"}, file=file_proj)
     proj["region_code"] = regions.harmonise(proj["province_std"], file=file_proj, column="province_std")
     proj = pd.DataFrame(
         {

@@ -14,7 +14,7 @@ from krbnn_analysis import regions
 from krbnn_analysis.bps_webapi import bps_region_code, parse_file
 from krbnn_analysis.catalog import Column
 from krbnn_analysis.pipeline import specs
-from krbnn_analysis.pipeline.common import concat, require, with_region_columns
+from krbnn_analysis.pipeline.common import check_range, check_unique, concat, require, with_region_columns
 from krbnn_analysis.pipeline.core import step
 from krbnn_analysis.pipeline.upstream import UpstreamFiles
 
@@ -76,7 +76,8 @@ def _compiled(raw: pd.DataFrame, table: str, file: str) -> pd.DataFrame:
         f"{table}: expected {EXPECTED_HAEKAL_REGIONS} regions, found {rows['region_code'].nunique()}",
         file=file,
     )
-    require(not rows.duplicated(["region_code", "year"]).any(), f"{table}: duplicate region-year", file=file)
+    check_unique(rows, ["region_code", "year"], file=file, what=f"{table} region-year")
+    check_range(rows, "value", 0, 100, file=file)  # percent, index (0–100) or Gini ratio (0–1)
     return rows
 
 

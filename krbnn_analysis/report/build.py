@@ -62,7 +62,7 @@ class Briefing:
 
 def discover(names: Iterable[str] | None = None, notebooks_dir: Path | None = None) -> list[Briefing]:
     """Briefing notebooks (``NN_name.ipynb``), all or the named ones, in file-name order."""
-    notebooks_dir = notebooks_dir or config.NOTEBOOKS_DIR
+    notebooks_dir = notebooks_dir or config.notebooks_dir()
     found = {p.stem: p for p in sorted(notebooks_dir.glob("[0-9][0-9]_*.ipynb"))}
     names = list(names or [])
     unknown = [n for n in names if n not in found]
@@ -330,7 +330,7 @@ def build_reports(
     out_dir = out_dir or config.reports_dir()
     briefings = discover(names, notebooks_dir)
     if not briefings:
-        raise ReportBuildError(f"no briefing notebooks found in {notebooks_dir or config.NOTEBOOKS_DIR}")
+        raise ReportBuildError(f"no briefing notebooks found in {notebooks_dir or config.notebooks_dir()}")
     stamp = build_stamp(build_date)
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
