@@ -35,7 +35,11 @@ def test_cli_checks_data_and_builds_a_briefing_with_no_network(tmp_path):
     notebooks = tmp_path / "notebooks"
     notebooks.mkdir()
     shutil.copy(config.notebooks_dir() / "00_overview.ipynb", notebooks / "00_overview.ipynb")
-    env = {**os.environ, "KRBNN_NOTEBOOKS_DIR": str(notebooks), "KRBNN_REPORTS_DIR": str(tmp_path / "reports")}
+    env = {
+        **os.environ,
+        "KRBNN_NOTEBOOKS_DIR": str(notebooks),
+        "KRBNN_REPORTS_DIR": str(tmp_path / "reports"),
+    }
     krbnn = [sys.executable, "-m", "krbnn_analysis.cli"]
     for command in (["data", "check"], ["reports", "--lang", "id", "--build-date", "2026-01-31"]):
         result = subprocess.run(["unshare", "-n", *krbnn, *command], capture_output=True, text=True, env=env)

@@ -108,17 +108,23 @@ def test_two_builds_are_byte_identical(built, tmp_path):
         assert (again / path.relative_to(out)).read_bytes() == path.read_bytes(), path
 
 
-def test_a_failing_notebook_leaves_existing_briefings_untouched(built, tmp_path):
-    _, out = built
+def test_a_failing_notebook_leaves_existing_briefings_untouched(tmp_path):
+    notebooks, out = tmp_path / "notebooks", tmp_path / "reports"
+    notebooks.mkdir()
+    _synthetic_notebook(notebooks / "89_first.ipynb")
+    _synthetic_notebook(notebooks / "90_synthetic.ipynb")
+    build_reports(notebooks_dir=notebooks, out_dir=out, build_date="2026-01-31")
     before = {p: p.read_bytes() for p in out.rglob("*.html")}
-    broken_dir = tmp_path / "notebooks"
-    broken_dir.mkdir()
-    _synthetic_notebook(broken_dir / "90_synthetic.ipynb", fail=True)
+    # Change the first notebook (it would build fine) and break the second: nothing may be replaced.
+    first = nbformat.read(notebooks / "89_first.ipynb", as_version=4)
+    first.cells[2].source = "Teks yang diubah / changed text"
+    nbformat.write(first, notebooks / "89_first.ipynb")
+    _synthetic_notebook(notebooks / "90_synthetic.ipynb", fail=True)
     with pytest.raises(
         ReportBuildError,
         match=r"90_synthetic.ipynb \[id\]: cell 9 \(raise ValueError.*\) failed: ValueError: deliberate",
     ):
-        build_reports(notebooks_dir=broken_dir, out_dir=out, build_date="2026-01-31")
+        build_reports(notebooks_dir=notebooks, out_dir=out, build_date="2026-01-31")
     assert {p: p.read_bytes() for p in out.rglob("*.html")} == before
     assert not list(out.glob(".staging-*"))
 
