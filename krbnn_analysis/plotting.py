@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
@@ -85,13 +86,29 @@ def region_colour(code: str) -> str:
     return REGION_COLOURS.get(code, "#52606d")
 
 
+def source_note(ax: Axes, source: str) -> None:
+    """The source line under a chart: left-aligned with the axes, just below the x-axis label."""
+    ax.annotate(
+        source,
+        xy=(0, 0),
+        xycoords=("axes fraction", ax.xaxis.label),
+        xytext=(0, -8),
+        textcoords="offset points",
+        ha="left",
+        va="top",
+        fontsize=8,
+        color="#52606d",
+        annotation_clip=False,
+    )
+
+
 def _finish(ax: Axes, title: str, ylabel: str | None, source: str | None, lang: str, decimals: int) -> None:
     ax.set_title(title)
     if ylabel:
         ax.set_ylabel(ylabel)
     ax.yaxis.set_major_formatter(number_formatter(lang, decimals))
     if source:
-        ax.text(0, -0.12, source, transform=ax.transAxes, **SOURCE_STYLE)
+        source_note(ax, source)
 
 
 def line_chart(
@@ -140,7 +157,10 @@ def line_chart(
         ax.axhline(0, color="#52606d", linewidth=0.8)
     if logy:
         ax.set_yscale("log")
-        ax.yaxis.set_major_locator(mpl.ticker.LogLocator(subs=(1.0, 2.0, 5.0)))
+        positive = frame.loc[frame[y] > 0, y]
+        decades = np.log10(positive.max() / positive.min()) if len(positive) else 0
+        subs = (1.0,) if decades > 3 else (1.0, 2.0, 5.0)  # decades only over a wide range, else 1-2-5
+        ax.yaxis.set_major_locator(mpl.ticker.LogLocator(subs=subs))
         ax.yaxis.set_minor_formatter(mpl.ticker.NullFormatter())
     if pd.api.types.is_numeric_dtype(frame[x]):
         ax.xaxis.set_major_locator(mpl.ticker.MaxNLocator(integer=True, nbins=6))
@@ -163,7 +183,8 @@ def bar_chart(
     ax: Axes | None = None,
 ) -> Figure:
     """Horizontal bars for a labelled Series (labels already translated)."""
-    fig, ax = (ax.figure, ax) if ax is not None else plt.subplots()
+    height = 1.2 + 0.45 * len(values)  # bars of the same thickness whatever their number
+    fig, ax = (ax.figure, ax) if ax is not None else plt.subplots(figsize=(FIGSIZE[0], height))
     positions = range(len(values))
     ax.barh(list(positions), values.to_numpy(), color=list(colours) if colours else PALETTE[0])
     ax.set_yticks(list(positions), [str(i) for i in values.index])
@@ -177,7 +198,7 @@ def bar_chart(
         ax.set_xlabel(xlabel)
     ax.xaxis.set_major_formatter(number_formatter(lang, 0))
     if source:
-        ax.text(0, -0.12, source, transform=ax.transAxes, **SOURCE_STYLE)
+        source_note(ax, source)
     return fig
 
 
@@ -227,7 +248,7 @@ def stacked_shares(
     ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=8.5)
     ax.set_title(title)
     if source:
-        ax.text(0, -0.18, source, transform=ax.transAxes, **SOURCE_STYLE)
+        source_note(ax, source)
     return fig
 
 
