@@ -219,3 +219,16 @@ def test_committed_data_log_is_current():
     from krbnn_analysis.datalog import render
 
     assert (config.REPO_ROOT / "docs" / "data_log.md").read_text(encoding="utf-8") == render()
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_entry_is_bilingual_and_cites_the_sources_its_rows_use(name):
+    entry = catalog()[name]
+    assert entry.title.id and entry.title.en and entry.title.id != entry.title.en
+    assert entry.quality.reason.id and entry.quality.reason.en
+    assert all(c.id and c.en and c.id != c.en for c in entry.caveats)
+    assert entry.vintage and entry.description
+    frame = load(name)
+    if "source" in frame.columns:  # a merged record lists its sources separated by ';'
+        used = {part for value in frame["source"].dropna() for part in str(value).split(";")}
+        assert used <= {s.id for s in entry.sources}
