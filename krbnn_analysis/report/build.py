@@ -34,7 +34,7 @@ from pathlib import Path
 import nbformat
 
 from krbnn_analysis import config, i18n
-from krbnn_analysis.errors import KrbnnError, ReportBuildError
+from krbnn_analysis.errors import ReportBuildError
 
 LANGUAGE_TAG = "lang-{}"
 REMOVE_CELL_TAGS = ("remove-cell",)
@@ -333,6 +333,7 @@ def build_reports(
         raise ReportBuildError(f"no briefing notebooks found in {notebooks_dir or config.notebooks_dir()}")
     stamp = build_stamp(build_date)
     out_dir.mkdir(parents=True, exist_ok=True)
+    clean_staging(out_dir)  # leftovers of a killed build (never finished briefings)
     written: list[Path] = []
     with (
         tempfile.TemporaryDirectory(prefix=".staging-", dir=out_dir) as staging_name,
@@ -369,4 +370,4 @@ def clean_staging(out_dir: Path | None = None) -> None:
         shutil.rmtree(leftover, ignore_errors=True)
 
 
-__all__ = ["Briefing", "KrbnnError", "build_reports", "build_stamp", "discover", "export_html"]
+__all__ = ["Briefing", "build_reports", "build_stamp", "discover", "export_html"]

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import nbformat
 
-from krbnn_analysis import config
 from krbnn_analysis.errors import ReportBuildError
 from krbnn_analysis.report.build import KERNEL_NAME, discover, kernel_manager, project_kernel
 
@@ -52,4 +51,4 @@ def execute_in_place(names: Iterable[str] | None = None, notebooks_dir: Path | N
     return written
 
 
-__all__ = ["config", "execute_in_place"]
+__all__ = ["execute_in_place"]
