@@ -84,21 +84,10 @@ RENEWABLE_COLUMN = Column(
     "True for geothermal, hydro, solar, wind, biomass, ocean; empty for storage/unknown",
     nullable=True,
 )
-LON = Column("lon", "float", "Longitude, WGS84", unit="degree", nullable=True, minimum=114.0, maximum=125.5)
-LAT = Column("lat", "float", "Latitude, WGS84", unit="degree", nullable=True, minimum=-11.5, maximum=-7.5)
-KABKOTA_CODE = Column(
-    "kabkota_code",
-    "string",
-    "BPS code of the kab/kota the point lies in (point-in-polygon; nearest polygon within 5 km)",
-    nullable=True,
-    pattern=r"5[123]\d{2}",
-)
-KAB_MATCH = Column(
-    "kab_match",
-    "string",
-    "inside, nearest (within 5 km of a simplified polygon), outside or no_coords",
-    allowed=("inside", "nearest", "outside", "no_coords"),
-)
+# Wider than the study box: plant lists reach a little beyond it (checked by the steps).
+LON = geo.lon_column(114.0, 125.5, nullable=True)
+LAT = geo.lat_column(-11.5, -7.5, nullable=True)
+KABKOTA_CODE, KAB_MATCH = geo.KABKOTA_CODE, geo.KAB_MATCH
 PROVINCE_CODE = Column(
     "region_code", "string", "BPS province code (as assigned upstream)", allowed=regions.KR_BNN_PROVINCES
 )
@@ -112,11 +101,7 @@ def tag_points(frame: pd.DataFrame, polygons, *, file: str) -> pd.DataFrame:
     kab/kota adds the flag ``province_disagrees`` (the caller joins flags).
     """
     require(frame.index.is_unique, "point frame index must be unique", file=file)
-    points = geo.points_from_lonlat(frame, "lon", "lat")
-    tags = geo.tag_kabkota(points, polygons)
-    out = frame.copy()
-    out["kabkota_code"] = tags["kabkota_code"].astype("string")
-    out["kab_match"] = tags["kab_match"].astype("string")
+    out = geo.tag_frame(frame, polygons).drop(columns="kab_distance_km")
     disagrees = out["kabkota_code"].notna() & (out["kabkota_code"].str[:2] != out["region_code"])
     out["province_disagrees"] = disagrees.fillna(False).astype(bool)
     return out

@@ -13,11 +13,66 @@ import numpy as np
 import pandas as pd
 
 from krbnn_analysis import regions
+from krbnn_analysis.catalog import Column
 from krbnn_analysis.pipeline.upstream import UpstreamFiles
 
 KABKOTA_POLYGONS = "cahyadsn-kabkota-bali-ntb-ntt"
 METRIC_CRS = "EPSG:6933"
 DEFAULT_MAX_DISTANCE_KM = 5.0  # coastal points sit up to a few km off the simplified polygons
+STUDY_LON = (114.4, 125.2)  # the study box of the upstream region extracts (upstream README)
+STUDY_LAT = (-11.1, -8.0)
+
+
+# --- columns of a point table tagged with tag_kabkota ------------------------------------------------------
+
+
+def lon_column(low: float = STUDY_LON[0], high: float = STUDY_LON[1], *, nullable: bool = False) -> Column:
+    return Column(
+        "lon",
+        "float",
+        "Longitude, WGS84 (EPSG:4326)",
+        unit="degree",
+        nullable=nullable,
+        minimum=low,
+        maximum=high,
+    )
+
+
+def lat_column(low: float = STUDY_LAT[0], high: float = STUDY_LAT[1], *, nullable: bool = False) -> Column:
+    return Column(
+        "lat",
+        "float",
+        "Latitude, WGS84 (EPSG:4326)",
+        unit="degree",
+        nullable=nullable,
+        minimum=low,
+        maximum=high,
+    )
+
+
+KABKOTA_CODE = Column(
+    "kabkota_code",
+    "string",
+    "BPS code of the kab/kota the point lies in (point-in-polygon, or the nearest polygon within the "
+    "table's stated distance); empty when farther or without coordinates",
+    nullable=True,
+    pattern=r"5[123]\d{2}",
+)
+KAB_MATCH = Column(
+    "kab_match",
+    "string",
+    "inside (in a kab/kota polygon), nearest (off the simplified coastline, within the stated distance of "
+    "the nearest polygon), outside (farther: no kab/kota) or no_coords",
+    allowed=("inside", "nearest", "outside", "no_coords"),
+)
+KAB_DISTANCE = Column(
+    "kab_distance_km",
+    "float",
+    "Distance to the nearest kab/kota polygon (0 inside), EPSG:6933",
+    unit="km",
+    nullable=True,
+    minimum=0,
+)
 
 
 def kabkota_polygons(files: UpstreamFiles) -> gpd.GeoDataFrame:
@@ -68,6 +123,18 @@ def tag_kabkota(
             out.loc[index, "kab_match"] = "outside"
         out.loc[index, "kab_distance_km"] = round(distance_km, 3)
     out["kab_distance_km"] = out["kab_distance_km"].astype(float)
+    return out
+
+
+def tag_frame(
+    frame: pd.DataFrame, polygons: gpd.GeoDataFrame, *, max_distance_km: float = DEFAULT_MAX_DISTANCE_KM
+) -> pd.DataFrame:
+    """A copy of ``frame`` (``lon``, ``lat``) plus ``kabkota_code``, ``kab_match``, ``kab_distance_km``."""
+    tags = tag_kabkota(points_from_lonlat(frame), polygons, max_distance_km=max_distance_km)
+    out = frame.copy()
+    out["kabkota_code"] = tags["kabkota_code"].astype("string")
+    out["kab_match"] = tags["kab_match"].astype(str)
+    out["kab_distance_km"] = tags["kab_distance_km"].astype(float)
     return out
 
 

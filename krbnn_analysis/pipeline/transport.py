@@ -36,8 +36,7 @@ FERRY_FACTS = "sea-connectivity-facts-from-news-pages"
 # --- facts of the upstream releases (README of the upstream folder), checked on every build ---------------
 
 # Study box of the region extracts: lon 114.4 to 125.2, lat −11.1 to −8.0.
-STUDY_LON = (114.4, 125.2)
-STUDY_LAT = (-11.1, -8.0)
+STUDY_LON, STUDY_LAT = geo.STUDY_LON, geo.STUDY_LAT
 EARTH_RADIUS_KM = 6371.0088  # IUGG mean radius: reproduces every `great_circle_km` of the pairs file exactly
 
 OURAIRPORTS_ROWS = 53
@@ -164,13 +163,11 @@ def tag_points(frame: pd.DataFrame, polygons, *, max_distance_km: float) -> pd.D
     """Round ``lon``/``lat`` to the build's coordinate precision (about 0.1 m; some sources carry float32
     noise such as 117.3871078491211) and add ``kabkota_code``, ``kabkota_name``, ``kab_match`` and
     ``kab_distance_km`` (pipeline.geo)."""
-    out = frame.copy()
-    out["lon"] = out["lon"].astype(float).round(COORDINATE_DECIMALS)
-    out["lat"] = out["lat"].astype(float).round(COORDINATE_DECIMALS)
-    tags = geo.tag_kabkota(geo.points_from_lonlat(out), polygons, max_distance_km=max_distance_km)
-    out["kabkota_code"] = tags["kabkota_code"].astype("string")
-    out["kab_match"] = tags["kab_match"].astype(str)
-    out["kab_distance_km"] = tags["kab_distance_km"].astype(float)
+    rounded = frame.assign(
+        lon=frame["lon"].astype(float).round(COORDINATE_DECIMALS),
+        lat=frame["lat"].astype(float).round(COORDINATE_DECIMALS),
+    )
+    out = geo.tag_frame(rounded, polygons, max_distance_km=max_distance_km)
     out["kabkota_name"] = out["kabkota_code"].map(
         lambda c: regions.get(c).name if isinstance(c, str) else pd.NA
     )
@@ -914,14 +911,6 @@ def run_ferry_facts(files: UpstreamFiles) -> dict[str, pd.DataFrame]:
 # --- specifications ---------------------------------------------------------------------------------------
 
 
-def _lon(lo: float, hi: float) -> Column:
-    return Column("lon", "float", "Longitude, WGS84 (EPSG:4326)", unit="degree", minimum=lo, maximum=hi)
-
-
-def _lat(lo: float, hi: float) -> Column:
-    return Column("lat", "float", "Latitude, WGS84 (EPSG:4326)", unit="degree", minimum=lo, maximum=hi)
-
-
 PROVINCE_CODE = Column(
     "province_code",
     "string",
@@ -929,28 +918,7 @@ PROVINCE_CODE = Column(
     allowed=regions.KR_BNN_PROVINCES,
 )
 PROVINCE_NAME = Column("province_name", "string", "Official province name (registry)")
-KABKOTA_CODE = Column(
-    "kabkota_code",
-    "string",
-    "BPS kab/kota code from the point-in-polygon test (empty when the point lies off every polygon)",
-    nullable=True,
-    pattern=r"5[123]\d{2}",
-)
 KABKOTA_NAME = Column("kabkota_name", "string", "Official kab/kota name (registry)", nullable=True)
-KAB_MATCH = Column(
-    "kab_match",
-    "string",
-    "inside (in a kab/kota polygon), nearest (off the simplified coastline, within the stated distance of "
-    "the nearest polygon), outside (farther: no kab/kota)",
-    allowed=("inside", "nearest", "outside"),
-)
-KAB_DISTANCE = Column(
-    "kab_distance_km",
-    "float",
-    "Distance to the nearest kab/kota polygon (0 inside), EPSG:6933",
-    unit="km",
-    minimum=0,
-)
 DECLARED_PROVINCE = Column(
     "declared_province_code",
     "string",
@@ -973,7 +941,14 @@ KAB_AGREES = Column(
     "point has no polygon kab/kota",
     nullable=True,
 )
-POINT_LOCATION = (PROVINCE_CODE, PROVINCE_NAME, KABKOTA_CODE, KABKOTA_NAME, KAB_MATCH, KAB_DISTANCE)
+POINT_LOCATION = (
+    PROVINCE_CODE,
+    PROVINCE_NAME,
+    geo.KABKOTA_CODE,
+    KABKOTA_NAME,
+    geo.KAB_MATCH,
+    geo.KAB_DISTANCE,
+)
 
 AIRPORTS_SPEC = specs.spec(
     "airports",
@@ -1036,8 +1011,8 @@ AIRPORTS_SPEC = specs.spec(
             nullable=True,
         ),
         Column("elevation_ft", "float", "Elevation", unit="ft", nullable=True, minimum=0, maximum=10_000),
-        _lon(*STUDY_LON),
-        _lat(*STUDY_LAT),
+        geo.lon_column(),
+        geo.lat_column(),
         Column(
             "openflights_offset_km",
             "float",
@@ -1226,8 +1201,8 @@ SEAPORTS_SPEC = specs.spec(
         DECLARED_KAB,
         DECLARED_KAB_CODE,
         DECLARED_PROVINCE,
-        _lon(*STUDY_LON),
-        _lat(-11.1, -7.0),
+        geo.lon_column(),
+        geo.lat_column(STUDY_LAT[0], -7.0),
         Column(
             "in_study_area",
             "boolean",
@@ -1313,8 +1288,8 @@ FISHING_PORTS_SPEC = specs.spec(
         DECLARED_KAB,
         DECLARED_KAB_CODE,
         DECLARED_PROVINCE,
-        _lon(*STUDY_LON),
-        _lat(*STUDY_LAT),
+        geo.lon_column(),
+        geo.lat_column(),
         *POINT_LOCATION,
         KAB_AGREES,
         specs.SOURCE,
@@ -1365,8 +1340,8 @@ WPI_SPEC = specs.spec(
     columns=(
         Column("wpi_index_number", "integer", "WPI index number", minimum=1),
         Column("port_name", "string", "WPI port name"),
-        _lon(*STUDY_LON),
-        _lat(*STUDY_LAT),
+        geo.lon_column(),
+        geo.lat_column(),
         Column(
             "tide_range", "float", "WPI tide range, as given (unit not stated in the file)", nullable=True
         ),
