@@ -13,7 +13,7 @@ import pytest
 
 from krbnn_analysis import catalog, config, load, regions
 from krbnn_analysis.errors import SchemaValidationError
-from krbnn_analysis.pipeline import agriculture
+from krbnn_analysis.pipeline.subjects import agriculture
 
 AGRICULTURE_TABLES = (
     "paddy",

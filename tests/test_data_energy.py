@@ -9,8 +9,9 @@ import pytest
 
 from krbnn_analysis import catalog, config, load
 from krbnn_analysis.errors import SchemaValidationError
-from krbnn_analysis.pipeline import energy_plants, energy_ruptl
 from krbnn_analysis.pipeline.common import concat
+from krbnn_analysis.pipeline.subjects.energy import plants as energy_plants
+from krbnn_analysis.pipeline.subjects.energy import ruptl as energy_ruptl
 from krbnn_analysis.pipeline.upstream import UpstreamFiles
 
 ENERGY_TABLES = (

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from krbnn_analysis import catalog, config, load
-from krbnn_analysis.pipeline import text_figures
+from krbnn_analysis.pipeline.subjects import text_figures
 
 UPSTREAM = "text_figures/figures_statistics_from_text.csv"
 

@@ -7,7 +7,8 @@ import pytest
 
 from krbnn_analysis import catalog, config, load
 from krbnn_analysis.errors import SchemaValidationError
-from krbnn_analysis.pipeline import ALL_STEPS, tourism
+from krbnn_analysis.pipeline import ALL_STEPS
+from krbnn_analysis.pipeline.subjects import tourism
 
 UPSTREAM_2014_2016 = "tourism/bps_wisman_by_entry_port_monthly_2014_2016.csv"
 

@@ -11,7 +11,7 @@ import pytest
 
 from krbnn_analysis import catalog, config, load
 from krbnn_analysis.errors import SchemaValidationError
-from krbnn_analysis.pipeline import trade
+from krbnn_analysis.pipeline.subjects import trade
 
 KR_BNN = ("51", "52", "53")
 COMPONENTS = [

@@ -8,7 +8,7 @@ import pytest
 
 from krbnn_analysis import catalog, config, load
 from krbnn_analysis.errors import SchemaValidationError, UnknownRegionError
-from krbnn_analysis.pipeline import transport
+from krbnn_analysis.pipeline.subjects import transport
 
 UPSTREAM = "transport"
 

@@ -1,9 +1,11 @@
 """Derivation of the curated tables in ``data/`` from the read-only upstream folder.
 
 ``krbnn data build`` runs every step in ``ALL_STEPS``; see ``core.build`` for the all-or-nothing
-guarantee. Steps are discovered: every module of this package that defines ``STEPS`` contributes
-them (modules in name order). To add a table: write a module with a specification (``specs.spec``),
-a ``run`` function and ``STEPS``, run the build, and commit the table with the regenerated catalog.
+guarantee. The framework (``core``, ``specs``, ``upstream``, ``geo``, ``common``) lives here; the subject
+steps live in ``subjects/`` (one module or sub-package per subject). Steps are discovered: every module
+under ``subjects`` that defines ``STEPS`` contributes them (modules in name order). To add a table: write
+a subject module with a specification (``specs.spec``), a ``run`` function and ``STEPS``, run the build,
+and commit the table with the regenerated catalog.
 """
 
 from __future__ import annotations
@@ -15,13 +17,15 @@ from pathlib import Path
 
 from krbnn_analysis.catalog import Dataset
 from krbnn_analysis.errors import UnknownDatasetError
+from krbnn_analysis.pipeline import subjects
 from krbnn_analysis.pipeline.core import Step, build, rebuild_differences
 
 
 def _discover_steps() -> tuple[Step, ...]:
     steps: list[Step] = []
-    for module in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-        loaded = importlib.import_module(f"{__name__}.{module.name}")
+    modules = pkgutil.walk_packages(subjects.__path__, prefix=f"{subjects.__name__}.")
+    for module in sorted(modules, key=lambda m: m.name):
+        loaded = importlib.import_module(module.name)
         steps.extend(getattr(loaded, "STEPS", ()))
     names = [name for s in steps for name in s.output_names()]
     duplicated = sorted({n for n in names if names.count(n) > 1})

@@ -27,7 +27,7 @@ from krbnn_analysis.errors import UnknownRegionError
 from krbnn_analysis.pipeline import specs
 from krbnn_analysis.pipeline.common import require, require_close
 from krbnn_analysis.pipeline.core import step
-from krbnn_analysis.pipeline.energy_common import flags_column, join_flags
+from krbnn_analysis.pipeline.subjects.energy.common import flags_column, join_flags
 from krbnn_analysis.pipeline.upstream import UpstreamFiles
 
 RUEN = "re-potential-by-province-ruen-archensys"

@@ -30,7 +30,7 @@ from krbnn_analysis.catalog import Column
 from krbnn_analysis.pipeline import specs
 from krbnn_analysis.pipeline.common import concat, require, require_close, with_region_columns
 from krbnn_analysis.pipeline.core import step
-from krbnn_analysis.pipeline.energy_common import (
+from krbnn_analysis.pipeline.subjects.energy.common import (
     LAT,
     LON,
     PLTX_TECHNOLOGY,

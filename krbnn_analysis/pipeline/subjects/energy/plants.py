@@ -41,7 +41,7 @@ from krbnn_analysis.catalog import Column
 from krbnn_analysis.pipeline import geo, specs
 from krbnn_analysis.pipeline.common import concat, require, with_region_columns
 from krbnn_analysis.pipeline.core import step
-from krbnn_analysis.pipeline.energy_common import (
+from krbnn_analysis.pipeline.subjects.energy.common import (
     KAB_MATCH,
     KABKOTA_CODE,
     LAT,
@@ -729,7 +729,8 @@ PLANTS_SPEC = specs.spec(
     description=(
         "One row per plant (GEM projects: per project and status), merged from OpenStreetMap (2026-05-10), "
         "the Indonesia Power Map Bali master (OSM-derived), GEM's geothermal tracker (March 2026) and the "
-        "WRI GPPD raw input (c. 2015–2018) by the explicit rule in krbnn_analysis/pipeline/energy_plants.py: "
+        "WRI GPPD raw input (c. 2015–2018) by the explicit rule in "
+        "krbnn_analysis/pipeline/subjects/energy/plants.py: "
         "records are one plant only when listed there (same technology, same province, within 5 km). "
         "Preferred source OSM, then GEM, then GPPD. `records` lists every source record, `source` every "
         "origin record, `other_capacities_mw` the capacities of other records that differ. Flags: "

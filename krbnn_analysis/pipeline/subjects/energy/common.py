@@ -1,7 +1,7 @@
 """Shared vocabulary of the energy tables: technologies, PLTx plant-type prefixes, flags and point tagging.
 
-Used by ``energy_plants`` (existing plants from OSM, GEM and GPPD) and ``energy_ruptl`` (planned plants
-from RUPTL 2025–2034), so that both tables name technologies the same way, and by ``energy_grid`` for
+Used by ``plants`` (existing plants from OSM, GEM and GPPD) and ``ruptl`` (planned plants
+from RUPTL 2025–2034), so that both tables name technologies the same way, and by ``grid`` for
 substations. This module defines no step.
 """
 
