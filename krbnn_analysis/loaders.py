@@ -43,11 +43,6 @@ def loaded_datasets() -> list[Dataset]:
     return list(_loaded.values())
 
 
-def forget_loaded() -> None:
-    """Start a new sources list (e.g. between two notebooks run in one process)."""
-    _loaded.clear()
-
-
 def check_all() -> list[str]:
     """Verify every catalog entry: sha256, schema, key, row count and coverage (regions, years,
     indicators) as recorded by the build. Returns one message per problem (empty when all pass)."""

@@ -184,10 +184,18 @@ def test_real_overview_briefing_has_no_code_and_both_languages(tmp_path):
         assert "krbnn-sources" in text and "krbnn-findings" in text
 
 
-def test_two_builds_embed_identical_figures(built):
-    _, out = built
-    text = (out / "id" / "90_synthetic.html").read_text(encoding="utf-8")
-    assert len(re.findall(r'<img[^>]+src="data:image/png;base64', text)) == 1  # the chart, embedded
+def _embedded_pngs(path) -> list[str]:
+    return re.findall(r'<img[^>]+src="data:image/png;base64,([^"]+)"', path.read_text(encoding="utf-8"))
+
+
+def test_two_builds_embed_identical_figures(built, tmp_path):
+    notebooks, out = built
+    again = tmp_path / "again"
+    build_reports(notebooks_dir=notebooks, out_dir=again, languages=["id"], build_date="2026-01-31")
+    first = _embedded_pngs(out / "id" / "90_synthetic.html")
+    second = _embedded_pngs(again / "id" / "90_synthetic.html")
+    assert len(first) == 1  # the chart, embedded
+    assert second == first  # the same PNG bytes, not only an image
 
 
 def test_cli_reports_failure_exits_1_in_one_line_and_keeps_briefings(built, tmp_path, monkeypatch, capsys):
