@@ -173,5 +173,43 @@ def require_integer_time(frame: pd.DataFrame, column: str, func: str) -> None:
         fail(func, column, f"time must be an integer (year) column, not dtype {frame[column].dtype}")
 
 
+def require_same_members(
+    frame: pd.DataFrame, member: str, by: Sequence[str], func: str, *, hint: str = ""
+) -> None:
+    """Every cross-section (group of ``by``) holds the same set of ``member`` values.
+
+    A unit entering or leaving the set would move an index computed across it by itself (e.g. two kab/kota
+    missing in some years). Reports the first cross-section that lacks a unit present elsewhere.
+    """
+    by = list(by)
+    if not by:
+        return
+    members = frame.groupby(by, sort=True)[member].agg(frozenset)
+    everyone = frozenset().union(*members)
+    for key, present in members.items():
+        absent = sorted(everyone - present, key=str)
+        if absent:
+            shown = ", ".join(map(repr, absent[:5])) + (" …" if len(absent) > 5 else "")
+            fail(
+                func,
+                member,
+                f"membership changes across {', '.join(by)}: {len(absent)} absent here ({shown}){hint}",
+                by,
+                key,
+            )
+
+
+def keep_common_members(
+    frame: pd.DataFrame, member: str, by: Sequence[str]
+) -> tuple[pd.DataFrame, pd.Series]:
+    """Rows of the units present in every cross-section, and per cross-section the units dropped
+    (``;``-joined, sorted; empty text when none), indexed by the ``by`` key."""
+    by = list(by)
+    members = frame.groupby(by, sort=True)[member].agg(frozenset)
+    common = frozenset.intersection(*members) if len(members) else frozenset()
+    dropped = members.map(lambda present: ";".join(sorted(map(str, present - common))))
+    return frame[frame[member].isin(common)], dropped
+
+
 def _key_at(frame: pd.DataFrame, keys: Sequence[str], position: int) -> tuple:
     return tuple(frame[list(keys)].iloc[position])

@@ -13,12 +13,40 @@ from krbnn_analysis.indicators._checks import (
     Columns,
     as_list,
     fail,
+    keep_common_members,
     require_complete_grid,
     require_frame,
     require_integer_time,
     require_keys,
+    require_same_members,
     require_values,
 )
+
+COMMON_REGIONS_HINT = "; pass common_regions=True to compare only the regions present in every one"
+
+
+def _panel(
+    data: pd.DataFrame, region: str, by: list[str], func: str, common_regions: bool
+) -> tuple[pd.DataFrame, pd.Series | None]:
+    """The cross-sections to compare: refused when their regions differ, unless ``common_regions``
+    restricts them to the regions present in all (then also the regions dropped per cross-section)."""
+    if not common_regions:
+        require_same_members(data, region, by, func, hint=COMMON_REGIONS_HINT)
+        return data, None
+    if not by:
+        fail(func, region, "common_regions needs cross-sections to compare (by is empty)")
+    kept, dropped = keep_common_members(data, region, by)
+    if kept.empty:
+        fail(func, region, "no region is present in every cross-section")
+    return kept, dropped
+
+
+def _with_dropped(out: pd.DataFrame, by: list[str], dropped: pd.Series | None) -> pd.DataFrame:
+    """Add ``dropped`` (regions left out of each cross-section, ``;``-joined) when regions were restricted."""
+    if dropped is None:
+        return out
+    keys = pd.MultiIndex.from_frame(out[by]) if len(by) > 1 else pd.Index(out[by[0]])
+    return out.assign(dropped=dropped.reindex(keys).to_numpy())
 
 
 def _groups(data: pd.DataFrame, by: list[str]):
@@ -35,6 +63,7 @@ def williamson_index(
     population: str = "population",
     region: str = "region_code",
     by: Columns = ("year",),
+    common_regions: bool = False,
 ) -> pd.DataFrame:
     """Williamson index: population-weighted coefficient of variation of per-capita values.
 
@@ -53,13 +82,20 @@ def williamson_index(
         population: population (> 0; persons or thousands, only the ratios matter).
         region: region key column.
         by: columns identifying a cross-section (default one per year).
+        common_regions: compare only the regions present in every cross-section. By default a frame
+            whose regions differ between cross-sections is refused: a region entering or leaving moves
+            the index by itself (e.g. Kabupaten and Kota Bima, absent from the kab/kota per-capita
+            panel in 2010–2015).
 
     Returns:
-        DataFrame with the ``by`` columns and ``williamson`` (dimensionless, ≥ 0).
+        DataFrame with the ``by`` columns and ``williamson`` (dimensionless, ≥ 0); with
+        ``common_regions``, also ``dropped``: the regions left out of that cross-section
+        (``;``-joined codes, empty text when none).
 
     Raises:
         IndicatorInputError: NaN or negative values, non-positive population, duplicate keys, a
-            cross-section whose mean is zero.
+            cross-section whose mean is zero, regions that differ between cross-sections (unless
+            ``common_regions``).
 
     References:
         Williamson, J.G. (1965), "Regional inequality and the process of national development: a
@@ -72,7 +108,7 @@ def williamson_index(
     require_keys(frame, keys, func)
     y = require_values(frame, value, keys, func)
     p = require_values(frame, population, keys, func, positive=True)
-    data = frame[keys].assign(_y=y, _p=p)
+    data, dropped = _panel(frame[keys].assign(_y=y, _p=p), region, group, func, common_regions)
     rows = []
     for key, sub in _groups(data, group):
         weights = sub["_p"].to_numpy() / sub["_p"].sum()
@@ -80,7 +116,7 @@ def williamson_index(
         if mean == 0:
             fail(func, value, "zero mean (division by zero)", group, key)
         rows.append((*key, float(np.sqrt(np.sum(weights * (sub["_y"].to_numpy() - mean) ** 2)) / mean)))
-    return pd.DataFrame(rows, columns=[*group, "williamson"])
+    return _with_dropped(pd.DataFrame(rows, columns=[*group, "williamson"]), group, dropped)
 
 
 def _theil_terms(income: np.ndarray, pop: np.ndarray) -> float:
@@ -99,6 +135,7 @@ def theil_index(
     region: str = "region_code",
     group: str | None = None,
     by: Columns = ("year",),
+    common_regions: bool = False,
 ) -> pd.DataFrame:
     """Population-weighted Theil T index, with its exact between/within-group decomposition.
 
@@ -118,14 +155,18 @@ def theil_index(
         group: optional column assigning each region to a group (e.g. its province, for kab/kota);
             adds ``between`` and ``within``.
         by: columns identifying a cross-section (default one per year).
+        common_regions: compare only the regions present in every cross-section (see
+            ``williamson_index``); by default differing regions are refused.
 
     Returns:
         DataFrame with the ``by`` columns and ``theil`` (≥ 0, in nats), plus ``between`` and ``within``
-        when ``group`` is given.
+        when ``group`` is given, and ``dropped`` (regions left out, ``;``-joined) with
+        ``common_regions``.
 
     Raises:
         IndicatorInputError: NaN or negative values, non-positive population, missing group labels,
-            duplicate keys, a cross-section with zero total income.
+            duplicate keys, a cross-section with zero total income, regions that differ between
+            cross-sections (unless ``common_regions``).
 
     References:
         Theil, H. (1967), *Economics and Information Theory*, North-Holland; Akita, T. (2003),
@@ -145,6 +186,7 @@ def theil_index(
         if missing.any():
             fail(func, group, "missing group label", keys, tuple(frame.loc[missing, keys].iloc[0]))
         data["_g"] = frame[group].to_numpy()
+    data, dropped = _panel(data, region, cross, func, common_regions)
     rows = []
     for key, sub in _groups(data, cross):
         income, pop = sub["_Y"].to_numpy(), sub["_p"].to_numpy()
@@ -163,7 +205,7 @@ def theil_index(
             row += [between, within]
         rows.append(tuple(row))
     columns = [*cross, "theil"] + (["between", "within"] if group is not None else [])
-    return pd.DataFrame(rows, columns=columns)
+    return _with_dropped(pd.DataFrame(rows, columns=columns), cross, dropped)
 
 
 def _gini(values: np.ndarray, weights: np.ndarray) -> float:

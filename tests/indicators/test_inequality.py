@@ -10,6 +10,8 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from krbnn_analysis import load
+from krbnn_analysis.errors import IndicatorInputError
 from krbnn_analysis.indicators import (
     beta_convergence,
     sigma_convergence,
@@ -152,6 +154,67 @@ def test_gini_weights_equal_repeated_units(rows):
     g_e = weighted_gini(expanded, region=None, by=())["gini"].iloc[0]
     assert g_w == pytest.approx(g_e, abs=1e-12)
     assert 0.0 <= g_w < 1.0
+
+
+# --- a changing set of regions ----------------------------------------------------------------------------
+
+
+def _changing() -> pd.DataFrame:
+    """SYNTHETIC: a and b in 2020; a, b and c in 2021 (c enters). Restricted to {a, b}, 2021 is _two()."""
+    return pd.concat(
+        [
+            _two(),
+            _two().assign(year=2021),
+            pd.DataFrame({"year": [2021], "region_code": ["c"], "value": [100.0], "population": [1.0]}),
+        ],
+        ignore_index=True,
+    )
+
+
+@pytest.mark.parametrize("index", [williamson_index, theil_index])
+def test_changing_regions_are_refused_by_default(index, rejects):
+    with rejects("membership changes across year", "'c'", "year=2020", "common_regions=True"):
+        index(_changing())
+
+
+def test_common_regions_restricts_and_reports_what_it_dropped():
+    out = williamson_index(_changing(), common_regions=True).set_index("year")
+    assert out["williamson"].to_list() == pytest.approx([1.0 / math.sqrt(3.0)] * 2)  # c is left out
+    assert out["dropped"].to_dict() == {2020: "", 2021: "c"}
+    theil = theil_index(_changing(), common_regions=True).set_index("year")
+    assert theil.loc[2021, "theil"] == pytest.approx(theil_index(_two())["theil"].iloc[0])
+    assert theil["dropped"].to_dict() == {2020: "", 2021: "c"}
+
+
+@pytest.fixture(scope="module")
+def kabkota_panel(grdp) -> pd.DataFrame:
+    """Real kab/kota panel 2013–2020: per-capita GRDP (ADHK 2010, thousand IDR) with the population it
+    implies (GRDP / per capita). Kabupaten and Kota Bima lack per-capita values in 2013–2015."""
+    per_head = load("grdp_per_capita_kabkota")
+    levels = grdp[(grdp["region_level"] == "kabkota") & (grdp["price_basis"] == "ADHK2010")]
+    panel = per_head.merge(levels, on=["region_code", "year"], suffixes=("", "_grdp"))
+    panel["population"] = panel["value_grdp"] * 1e6 / panel["value"]  # bn IDR / thousand IDR → persons
+    panel["province"] = panel["region_code"].str[:2]
+    return panel[["region_code", "province", "year", "value", "population"]]
+
+
+def test_real_kabkota_panel_changes_membership(kabkota_panel):
+    counts = kabkota_panel.groupby("year")["region_code"].nunique()
+    assert counts.to_dict() == {2013: 39, 2014: 39, 2015: 39, **dict.fromkeys(range(2016, 2021), 41)}
+    for index in (williamson_index, theil_index):
+        with pytest.raises(IndicatorInputError, match=r"2 absent here \('5206', '5272'\).* at year=2013"):
+            index(kabkota_panel)
+
+
+def test_real_kabkota_panel_on_the_common_39(kabkota_panel):
+    out = williamson_index(kabkota_panel, common_regions=True).set_index("year")
+    expected = {**dict.fromkeys(range(2013, 2016), ""), **dict.fromkeys(range(2016, 2021), "5206;5272")}
+    assert out["dropped"].to_dict() == expected
+    common = kabkota_panel[~kabkota_panel["region_code"].isin(["5206", "5272"])]
+    assert out["williamson"].to_list() == pytest.approx(williamson_index(common)["williamson"].to_list())
+    theil = theil_index(kabkota_panel, group="province", common_regions=True)
+    assert theil["dropped"].to_list() == list(expected.values())
+    assert (theil["between"] + theil["within"]).to_list() == pytest.approx(theil["theil"].to_list())
 
 
 # --- sigma and beta convergence -----------------------------------------------------------------------
