@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
-
 import numpy as np
 import pandas as pd
 
@@ -16,6 +14,7 @@ from krbnn_analysis.indicators._checks import (
     require_nonzero,
     require_values,
 )
+from krbnn_analysis.technologies import renewable_of
 
 HOURS_PER_YEAR = 8760.0  # 365 × 24; pass hours=8784 for a leap year if the data are that exact
 
@@ -23,67 +22,75 @@ HOURS_PER_YEAR = 8760.0  # 365 × 24; pass hours=8784 for a leap year if the dat
 def renewable_share(
     frame: pd.DataFrame,
     *,
-    renewable: Collection[str],
-    non_renewable: Collection[str],
     value: str = "value",
-    source: str = "source",
+    technology: str = "technology",
+    flag: str = "renewable",
     by: Columns = ("region_code", "year"),
 ) -> pd.DataFrame:
-    """Share of renewable sources in installed capacity or in generation, as a fraction.
+    """Share of renewable technologies in installed capacity or in generation, as a fraction.
 
     Formula:
-        ``renewable_share = Σ_{s ∈ renewable} x_s / Σ_s x_s`` within each ``by`` group.
+        ``renewable_share = Σ_{rows flagged renewable} x / Σ_rows x`` within each ``by`` group.
 
-        The same function serves capacity (MW) and generation (GWh); never mix the two in one frame.
-        Both lists are required, and every source label must be in exactly one of them, so that a
-        misspelt or new label raises instead of being counted as non-renewable.
+        Each row counts by its own ``renewable`` flag, as the curated energy tables carry it
+        (``power_plants``, ``ruptl_planned_generation``, ``ruptl_planned_capacity_by_type``,
+        ``electricity_2019_by_type``). A frame without that column is flagged from its ``technology``
+        column by the energy tables' vocabulary (``krbnn_analysis.technologies``); a label outside it
+        raises. Rows with an empty flag (storage, unknown technology, a ``total`` row) raise too: they
+        are neither renewable nor not, so leave them out explicitly. The same function serves capacity
+        (MW) and generation (GWh); never mix the two in one frame.
 
     Parameters:
-        frame: tidy data, one row per ``by`` × ``source``.
-        renewable: labels of renewable sources (e.g. ``{"hydro", "geothermal", "solar", "wind",
-            "bioenergy"}``).
-        non_renewable: labels of the other sources (e.g. ``{"coal", "gas", "diesel"}``).
+        frame: tidy data, one row per plant or per ``by`` × technology.
         value: capacity (MW) or energy (GWh), ≥ 0.
-        source: column of source labels.
-        by: columns identifying a system (region and year).
+        technology: column naming the technology (or plant type); used in messages, and to flag the
+            rows when ``flag`` is not a column of ``frame``.
+        flag: boolean column, True for renewable rows.
+        by: columns identifying a system (e.g. region and year; ``("province_code",)`` for plant lists).
 
     Returns:
-        DataFrame with the ``by`` columns, ``renewable`` and ``total`` (unit of ``value``) and
+        DataFrame with the ``by`` columns, ``renewable_value`` and ``total`` (unit of ``value``) and
         ``renewable_share`` (fraction 0–1).
 
     Raises:
-        IndicatorInputError: a label in neither or both lists (names it), a group with zero total,
-            NaN or negative values, duplicate keys.
+        IndicatorInputError: an empty flag or a technology outside the vocabulary (names the row's key),
+            a group with zero total, NaN or negative values, missing ``by`` values.
 
     References:
         IRENA (2024), *Renewable Energy Statistics 2024*, International Renewable Energy Agency,
-        Abu Dhabi (definitions of renewable capacity and generation).
+            Abu Dhabi (definitions of renewable capacity and generation).
     """
     func = "renewable_share"
     group = as_list(by)
-    keys = [*group, source]
+    keys = [*group, technology]
     require_frame(frame, func, [*keys, value])
-    require_keys(frame, keys, func)
-    both = set(renewable) & set(non_renewable)
-    if both:
-        fail(func, source, f"label {min(both)!r} is in both the renewable and non-renewable lists")
-    known = set(renewable) | set(non_renewable)
-    unknown = ~frame[source].isin(known).to_numpy()
-    if unknown.any():
+    for column in group:
+        missing = frame[column].isna().to_numpy()
+        if missing.any():
+            fail(func, column, "missing value", keys, tuple(frame.loc[missing, keys].iloc[0]))
+    if flag in frame.columns:
+        flags = frame[flag].astype("boolean")
+    else:
+        flags = frame[technology].map(renewable_of).astype("boolean")
+    empty = flags.isna().to_numpy()
+    if empty.any():
+        where = (
+            f"empty {flag!r} flag" if flag in frame.columns else "not a renewable or non-renewable technology"
+        )
         fail(
             func,
-            source,
-            "label in neither the renewable nor the non-renewable list",
+            technology,
+            f"{where}: leave storage, unknown and total rows out",
             keys,
-            tuple(frame.loc[unknown, keys].iloc[0]),
+            tuple(frame.loc[empty, keys].iloc[0]),
         )
-    data = frame[keys].assign(_v=require_values(frame, value, keys, func))
-    data["_r"] = data["_v"].where(data[source].isin(set(renewable)), 0.0)
+    data = frame[group].assign(_v=require_values(frame, value, keys, func), _all=0)
+    data["_r"] = data["_v"].where(flags.to_numpy(dtype=bool), 0.0)
     grp = group or ["_all"]
-    out = data.assign(_all=0).groupby(grp, sort=True).agg(renewable=("_r", "sum"), total=("_v", "sum"))
+    out = data.groupby(grp, sort=True).agg(renewable_value=("_r", "sum"), total=("_v", "sum"))
     require_nonzero(out["total"], value, func, "total of the group", keys=grp)
-    out["renewable_share"] = out["renewable"] / out["total"]
-    return out.reset_index()[[*group, "renewable", "total", "renewable_share"]]
+    out["renewable_share"] = out["renewable_value"] / out["total"]
+    return out.reset_index()[[*group, "renewable_value", "total", "renewable_share"]]
 
 
 def potential_utilisation(
@@ -91,7 +98,7 @@ def potential_utilisation(
     *,
     installed: str = "installed_mw",
     potential: str = "potential_mw",
-    by: Columns = ("region_code", "source"),
+    by: Columns = ("region_code", "technology"),
 ) -> pd.DataFrame:
     """Share of a technical potential that is already installed (e.g. geothermal MW vs potential MW).
 

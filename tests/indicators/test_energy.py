@@ -6,65 +6,82 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from krbnn_analysis import load
 from krbnn_analysis.indicators import capacity_factor, per_capita, potential_utilisation, renewable_share
-
-RENEWABLE = {"hydro", "geothermal", "solar", "wind", "bioenergy"}
-FOSSIL = {"coal", "gas", "diesel"}
 
 
 def _capacity() -> pd.DataFrame:
+    """SYNTHETIC capacities (MW) of one system, flagged from the technology vocabulary."""
     return pd.DataFrame(
         {
             "region_code": "52",
             "year": 2020,
-            "source": ["hydro", "geothermal", "coal"],
+            "technology": ["hydro", "geothermal", "coal"],
             "value": [20.0, 30.0, 150.0],
         }
     )
 
 
 def test_renewable_share_by_hand():
-    out = renewable_share(_capacity(), renewable=RENEWABLE, non_renewable=FOSSIL).iloc[0]
-    assert out["renewable"] == 50.0 and out["total"] == 200.0
+    out = renewable_share(_capacity()).iloc[0]  # no `renewable` column: flagged from the technologies
+    assert out["renewable_value"] == 50.0 and out["total"] == 200.0
     assert out["renewable_share"] == pytest.approx(0.25)  # (20 + 30) / 200
+    # The frame's own flag wins over the vocabulary (e.g. plant types such as micro_hydro).
+    flagged = _capacity().assign(
+        technology=["micro_hydro", "geothermal", "coal"], renewable=[True, True, False]
+    )
+    assert renewable_share(flagged)["renewable_share"].iloc[0] == pytest.approx(0.25)
+
+
+def test_renewable_share_of_the_curated_tables():
+    # electricity_2019_by_type: NTB installed capacity 2019 (MW), renewable plant types by their flag
+    table = load("electricity_2019_by_type")
+    ntb = table[(table["indicator"] == "installed_capacity") & (table["category"] != "total")]
+    ntb = ntb[ntb["region_code"] == "52"]
+    out = renewable_share(ntb, technology="category").iloc[0]
+    renewable = ntb.loc[ntb["renewable"].astype(bool), "value"].sum()
+    assert out["renewable_value"] == pytest.approx(renewable) and out["total"] == pytest.approx(
+        ntb["value"].sum()
+    )
+    # power_plants: known technologies only (storage and unknown have no flag), by province
+    plants = load("power_plants").dropna(subset=["renewable", "capacity_mw"])
+    shares = renewable_share(plants, value="capacity_mw", by=("province_code",)).set_index("province_code")
+    assert set(shares.index) == {"51", "52", "53"}
+    assert ((shares["renewable_share"] >= 0) & (shares["renewable_share"] <= 1)).all()
 
 
 def test_renewable_share_bad_input(rejects):
-    with rejects("'source'", "in neither", "source='Hydro'"):
+    with rejects("'technology'", "not a renewable or non-renewable technology", "technology='Hydro'"):
+        renewable_share(_capacity().assign(technology=["Hydro", "geothermal", "coal"]))
+    with rejects("'technology'", "empty 'renewable' flag", "technology='storage'"):
         renewable_share(
-            _capacity().assign(source=["Hydro", "geothermal", "coal"]),
-            renewable=RENEWABLE,
-            non_renewable=FOSSIL,
+            _capacity().assign(technology=["storage", "geothermal", "coal"], renewable=[None, True, False])
         )
-    with rejects("'source'", "'gas' is in both"):
-        renewable_share(_capacity(), renewable=RENEWABLE | {"gas"}, non_renewable=FOSSIL)
     with rejects("'value'", "zero denominator", "region_code='52'", "year=2020"):
-        renewable_share(_capacity().assign(value=0.0), renewable=RENEWABLE, non_renewable=FOSSIL)
-    with rejects("duplicate key", "source='coal'"):
-        renewable_share(
-            pd.concat([_capacity(), _capacity().iloc[[2]]]), renewable=RENEWABLE, non_renewable=FOSSIL
-        )
+        renewable_share(_capacity().assign(value=0.0))
+    with rejects("'region_code'", "missing value"):
+        renewable_share(_capacity().assign(region_code=[None, "52", "52"]))
 
 
 def test_potential_utilisation_by_hand():
     frame = pd.DataFrame(
         {
             "region_code": ["53", "53"],
-            "source": ["geothermal", "solar"],
+            "technology": ["geothermal", "solar"],
             "installed_mw": [12.0, 30.0],
             "potential_mw": [120.0, 20.0],
         }
     )
-    out = potential_utilisation(frame).set_index("source")["utilisation"]
+    out = potential_utilisation(frame).set_index("technology")["utilisation"]
     assert out["geothermal"] == pytest.approx(0.1)  # 12 / 120
     assert out["solar"] == pytest.approx(1.5)  # above 1 is reported, not rejected
 
 
 def test_potential_utilisation_bad_input(rejects):
     frame = pd.DataFrame(
-        {"region_code": ["53"], "source": ["wind"], "installed_mw": [1.0], "potential_mw": [0.0]}
+        {"region_code": ["53"], "technology": ["wind"], "installed_mw": [1.0], "potential_mw": [0.0]}
     )
-    with rejects("'potential_mw'", "≤ 0", "region_code='53'", "source='wind'"):
+    with rejects("'potential_mw'", "≤ 0", "region_code='53'", "technology='wind'"):
         potential_utilisation(frame)
 
 
