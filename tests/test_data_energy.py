@@ -176,7 +176,14 @@ def test_nusa_penida_wind_is_one_plant_of_0_72_mw():
 
 def test_ulumbu_is_geothermal_in_flores_with_gem_units_merged():
     row = _plant("PLTP Ulumbu")
-    assert row["technology"] == "geothermal" and row["region_code"] == "53" and row["kabkota_code"] == "5313"
+    assert (
+        row["technology"] == "geothermal" and row["province_code"] == "53" and row["kabkota_code"] == "5313"
+    )
+    assert (
+        row["kabkota_name"] == "Kabupaten Manggarai"
+        and row["kab_match"] == "inside"
+        and row["kab_distance_km"] == 0
+    )
     assert -9.0 < row["lat"] < -8.5 and 120.0 < row["lon"] < 121.0  # Manggarai, not Ulubelu (Lampung, −5.3)
     assert "gem:G100000700375" in row["records"].split(";") and "gppd:1001041" in row["records"]
     assert row["other_capacities_mw"] == "gem:G100000700375=8; gppd:1001041=5"
@@ -226,7 +233,9 @@ def test_captive_mining_plants_are_flagged():
 def test_pltu_kupang_sulawesi_coordinates_are_dropped():
     row = _plant("PLTU Kupang")
     assert math.isnan(row["lat"]) and math.isnan(row["lon"]) and row["kab_match"] == "no_coords"
-    assert row["region_code"] == "53" and "bad_source_coordinates_dropped" in row["flags"]
+    # no coordinates: no kab/kota, so the province is the one assigned upstream
+    assert row["province_code"] == "53" and "bad_source_coordinates_dropped" in row["flags"]
+    assert pd.isna(row["kabkota_code"]) and math.isnan(row["kab_distance_km"])
 
 
 @pytest.mark.upstream
@@ -287,12 +296,25 @@ def test_an_unlisted_duplicate_candidate_stops_the_build(monkeypatch):
         energy_plants.check_unlisted_candidates(records, plant_of, "osm")
 
 
-def test_province_assignment_is_kept_and_agrees_with_the_kabkota():
+def test_points_carry_the_location_columns_of_every_point_table():
+    location = [
+        "province_code",
+        "province_name",
+        "kabkota_code",
+        "kabkota_name",
+        "kab_match",
+        "kab_distance_km",
+    ]
+    for name in ("power_plants", "substations", "airports", "seaports", "fishing_ports", "wpi_ports"):
+        table = load(name)
+        assert [c for c in table.columns if c in location] == location, name
+        located = table[table["kabkota_code"].notna()]
+        assert (located["kabkota_code"].str[:2] == located["province_code"]).all(), name
     plants = load("power_plants")
-    located = plants[plants["kabkota_code"].notna()]
-    assert (located["kabkota_code"].str[:2] == located["region_code"]).all()
-    assert not _has(plants, "province_disagrees").any()
+    assert not _has(plants, "province_disagrees").any()  # upstream provinces agree with the polygons
     assert set(plants.loc[plants["lat"].isna(), "kab_match"]) == {"no_coords"}
+    assert plants["kab_match"].value_counts().to_dict() == {"inside": 80, "nearest": 5, "no_coords": 3}
+    assert plants.loc[plants["kab_match"] == "nearest", "kab_distance_km"].max() <= 5.0
 
 
 def test_power_plant_caveats():
@@ -321,10 +343,14 @@ def test_substation_voltage_lists_are_split():
 
 def test_substations_cover_the_osm_extract_with_bali_ruptl_capacity():
     subs = load("substations")
-    assert len(subs) == 78 and subs["region_code"].value_counts().to_dict() == {"52": 39, "51": 22, "53": 17}
+    assert len(subs) == 78 and subs["province_code"].value_counts().to_dict() == {
+        "52": 39,
+        "51": 22,
+        "53": 17,
+    }
     assert subs["voltage_kv_max"].isna().sum() == 21
     assert subs["ruptl_capacity_mva"].notna().sum() == 18
-    assert set(subs.loc[subs["ruptl_capacity_mva"].notna(), "region_code"]) == {"51"}
+    assert set(subs.loc[subs["ruptl_capacity_mva"].notna(), "province_code"]) == {"51"}
     flagged = subs[_has(subs, "name_suggests_not_a_grid_substation")]
     assert "Pertamina Gas Station 54-833-04" in set(flagged["name"])
     assert "'150000;20000'" in _caveats("substations")
@@ -493,35 +519,42 @@ def test_geothermal_is_by_island_group_and_locations_are_counts():
 # --- figures from text --------------------------------------------------------------------------------
 
 
-def test_text_figures_carry_a_source_and_codes_only_for_whole_regions():
+def test_text_figures_carry_a_source_and_an_area_for_parts_of_a_region():
     figures = load("energy_text_figures")
     assert len(figures) == 170
-    assert figures["source_title"].str.strip().ne("").all() and figures["source_url"].str.strip().ne("").all()
-    ntt = figures.query("indicator == 'electrification_ratio' and region_code == '53'").iloc[0]
+    assert figures["source_title"].str.strip().ne("").all()
+    assert figures["source_url"].isna().sum() == 2  # the two Indonesia Power Map log rows: no address
+    whole = figures[figures["area"].isna() & figures["kabkota_code"].isna()]
+    ntt = whole.query("indicator == 'electrification_ratio' and region_code == '53'").iloc[0]
     assert (ntt["year"], ntt["value"], ntt["unit"]) == (2019, 85.84, "percent of households")
-    lighting = figures.query("indicator == 'households_with_electric_lighting_BPS' and year == 2022")
+    lighting = whole.query("indicator == 'households_with_electric_lighting_bps' and year == 2022")
     assert lighting.set_index("region_code")["value"].to_dict() == {
         "51": 99.99,
         "52": 99.94,
         "53": 94.87,
         "00": 99.39,
     }
-    assert (
-        figures.set_index("region")["region_code"].to_dict()["NTB: Bima"] == "5206"
-    )  # Kota Bima is separate
-    systems = figures[figures["region"].str.contains("system|Flores|PLT")]
-    assert systems["region_code"].isna().all()
+    bima = figures[figures["area_as_given"] == "NTB: Bima"].iloc[0]
+    assert (bima["region_code"], bima["kabkota_code"]) == ("52", "5206")  # Kota Bima (5272) is separate
+    systems = figures[figures["area_as_given"].str.contains("system|Flores|PLT")]
+    assert systems["kabkota_code"].isna().all() and systems["area"].notna().all()
+    assert set(systems["region_code"]) == {"52", "53"}
+    crossing = figures[figures["area_as_given"] == "Java-Bali"]
+    assert crossing["region_code"].isna().all() and set(crossing["area"]) == {"Java-Bali"}
+
+
+def _flagged(frame: pd.DataFrame, flag: str) -> pd.Series:
+    return frame["flags"].fillna("").str.split(";").map(lambda flags: flag in flags)
 
 
 def test_text_figure_years_are_parsed_only_where_unambiguous():
     figures = load("energy_text_figures")
-    approximate = figures[figures["period"].str.startswith("c.")]
+    approximate = figures[figures["period_raw"].str.startswith("c.")]
     assert len(approximate) == 7 and approximate["year"].isna().all()
-    assert set(approximate["year_basis"]) == {"approximate"}
-    dated = figures[figures["period"] == "2017-02"].iloc[0]
-    assert (dated["year"], dated["month"]) == (2017, 2)
-    assert figures.loc[figures["period"] == "not stated", "year"].isna().all()
-    assert figures.loc[figures["period"] == "2022-2023", "year_basis"].item() == "range"
-    assert set(figures.loc[figures["year_basis"] == "inferred_by_compiler", "year"]) == {2017}
-    weak = figures[figures["weak_source"]]
+    dated = figures[figures["period_raw"] == "2017-02"].iloc[0]
+    assert (dated["year"], dated["period_within_year"]) == (2017, "Feb")
+    assert figures.loc[figures["period_raw"] == "not stated", "year"].isna().all()
+    assert figures.loc[figures["period_raw"] == "2022-2023", "year"].isna().all()
+    assert set(figures.loc[_flagged(figures, "year_inferred"), "year"]) == {2017}
+    weak = figures[_flagged(figures, "weak_source")]
     assert len(weak) == 7 and weak["source_title"].str.contains("blog", case=False).all()

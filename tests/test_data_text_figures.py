@@ -44,7 +44,7 @@ def test_every_row_has_its_own_title_and_url():
     figures = _figures()
     assert figures["source_title"].str.strip().ne("").all()
     assert figures["source_url"].str.match(r"https?://\S+$").all()
-    ntt_2021 = figures.query("region_code == '53' and indicator == 'GRDP_growth' and year == 2021")
+    ntt_2021 = figures.query("region_code == '53' and indicator == 'grdp_growth' and year == 2021")
     assert ntt_2021["source_url"].item().startswith("https://databoks.katadata.co.id/datapublish/2022/03/15/")
 
 
@@ -65,7 +65,7 @@ def test_dapoer_rows_are_kept_and_marked_as_a_database_extract():
 def test_dapoer_grdp_flagged_exactly_where_it_differs_from_the_bps_table():
     figures = _figures()
     dapoer = figures[
-        (figures["source_kind"] == "database_extract") & figures["indicator"].str.startswith("GRDP")
+        (figures["source_kind"] == "database_extract") & figures["indicator"].str.startswith("grdp")
     ]
     dapoer = dapoer.assign(price_basis=dapoer["indicator"].map(text_figures.DAPOER_GRDP))
     grdp = load("grdp").query("indicator == 'grdp'")
@@ -104,9 +104,7 @@ def test_old_base_2000_rows_are_flagged():
 
 def test_revised_figures_are_flagged_against_the_bps_webapi():
     figures = _figures()
-    annual_growth = figures[
-        figures["indicator"].isin(["GRDP_growth", "GRDP_growth_c_to_c (as released Feb 2024)"])
-    ]
+    annual_growth = figures[figures["indicator"].isin(["grdp_growth", "grdp_growth_c_to_c"])]
     published = load("grdp_growth_published").set_index(["region_code", "year"])["value"]
     compared = annual_growth.assign(
         later=[
@@ -134,7 +132,7 @@ def test_rounded_numbers_are_flagged_and_units_cleaned():
     figures = _figures()
     rounded = figures[_has(figures, "rounded_in_text")]
     assert len(rounded) == 8
-    jan_jun = rounded.query("indicator == 'foreign_visitor_arrivals_Jan_Jun' and year == 2024").iloc[0]
+    jan_jun = rounded.query("indicator == 'foreign_visitor_arrivals_jan_jun' and year == 2024").iloc[0]
     assert (jan_jun["value"], jan_jun["unit"], jan_jun["unit_as_given"]) == (
         2_910_000,
         "visits",
@@ -145,12 +143,12 @@ def test_rounded_numbers_are_flagged_and_units_cleaned():
 
 def test_topics_follow_the_explicit_mapping():
     figures = _figures().set_index("indicator")["topic"]
-    assert figures["Lombok_airport_cargo"].unique().tolist() == ["transport"]
+    assert figures["lombok_airport_cargo"].unique().tolist() == ["transport"]
     assert figures["electrification_ratio"].unique().tolist() == ["energy"]
-    assert figures["cattle_population_Kab_Dompu"] == "agriculture"
-    assert figures["merchandise_exports_value_November"] == "trade"
-    assert figures["Komodo_National_Park_visitors_foreign"] == "tourism"
-    assert figures["share_accommodation_food_service_in_GRDP_Q3"] == "macro"
+    assert figures["cattle_population_kab_dompu"] == "agriculture"
+    assert figures["merchandise_exports_value_november"] == "trade"
+    assert figures["komodo_national_park_visitors_foreign"] == "tourism"
+    assert figures["share_accommodation_food_service_in_grdp_q3"] == "macro"
     assert _figures()["topic"].value_counts().to_dict() == {
         "macro": 178,  # 123 DAPOER rows + 55 GRDP figures from text
         "tourism": 28,
@@ -162,43 +160,86 @@ def test_topics_follow_the_explicit_mapping():
 
 
 def test_topic_of_refuses_an_unmapped_or_ambiguous_indicator():
-    assert text_figures.topic_of("GRDP_growth") == "macro"
+    assert text_figures.topic_of("grdp_growth") == "macro"
     with pytest.raises(ValueError, match="extend TOPIC_RULES"):
         text_figures.topic_of("ferry_passengers")
     with pytest.raises(ValueError, match=r"\['tourism', 'energy'\]"):
         text_figures.topic_of("foreign_visitor_electrification")
 
 
-def test_year_parsing_keeps_raw_text_and_parses_only_unambiguous_years():
-    assert text_figures.parse_year("2019") == 2019
-    assert text_figures.parse_year(" 2030 ") == 2030
-    assert text_figures.parse_year("c. 2019") is None
-    assert text_figures.parse_year("") is None
+def test_period_parsing_keeps_raw_text_and_parses_only_unambiguous_years():
+    assert text_figures.parse_period("2019") == (2019, None)
+    assert text_figures.parse_period(" 2030 ") == (2030, None)
+    assert text_figures.parse_period("2017-02") == (2017, 2)
+    assert text_figures.parse_period("2021-01-23") == (2021, 1)
+    assert text_figures.parse_period("c. 2019") == (None, None)
+    assert text_figures.parse_period("2022-2023") == (None, None)  # a range: no single year
+    assert text_figures.parse_period("") == (None, None)
     with pytest.raises(ValueError, match="2019/2020"):
-        text_figures.parse_year("2019/2020")
+        text_figures.parse_period("2019/2020")
     figures = _figures()
     assert (figures["period_raw"] == figures["year"].astype(str)).all()  # this release: plain years only
-    assert (
-        figures.loc[figures["indicator"].str.startswith("renewable_capacity_target"), "year"].item() == 2030
+    assert figures.loc[figures["indicator"] == "renewable_capacity_target_2030", "year"].item() == 2030
+
+
+def test_indicators_are_snake_case_with_the_qualifier_apart():
+    assert text_figures.split_indicator("avg_foreign_visitor_spending_per_visit (Passenger Exit Survey)") == (
+        "avg_foreign_visitor_spending_per_visit",
+        "Passenger Exit Survey",
     )
+    assert text_figures.split_indicator("Labuan_Bajo_(Manggarai_Barat)_tourist_visits_total") == (
+        "labuan_bajo_tourist_visits_total",
+        "Manggarai Barat",
+    )
+    assert text_figures.split_indicator("JBC_500kV_EHV_line_length_planned") == (
+        "jbc_500kv_ehv_line_length_planned",
+        None,
+    )
+    with pytest.raises(ValueError, match="no snake_case identifier"):
+        text_figures.split_indicator("(only a note)")
+    for name in ("text_figures", "energy_text_figures"):
+        figures = load(name)
+        assert figures["indicator"].str.fullmatch(r"[a-z][a-z0-9]*(_[a-z0-9]+)*").all(), name
+        assert not figures["indicator_note"].str.contains(r"[()]", na=False).any(), name
+    spending = _figures().query(
+        "indicator == 'avg_foreign_visitor_spending_per_visit' and region_code == '00'"
+    )
+    spending = spending.iloc[0]
+    assert (spending["indicator_note"], spending["value"], spending["unit"]) == (
+        "Passenger Exit Survey",
+        1391.85,
+        "USD per visit",
+    )
+
+
+def test_both_figure_tables_have_one_shape():
+    entries = catalog()
+    shape = [(c.name, c.type, c.nullable) for c in entries["text_figures"].columns]
+    assert shape == [(c.name, c.type, c.nullable) for c in entries["energy_text_figures"].columns]
+    assert (
+        list(_figures().columns)
+        == list(load("energy_text_figures").columns)
+        == [name for name, _, _ in shape]
+    )
+    assert entries["text_figures"].primary_key == entries["energy_text_figures"].primary_key
 
 
 def test_sub_annual_periods_are_read_from_the_indicator():
     figures = _figures().set_index(["region_code", "indicator", "year"])["period_within_year"]
-    assert figures[("52", "GRDP_ADHB_Q1", 2024)] == "Q1"
-    assert figures[("51", "foreign_visitor_arrivals_Jan_Sep", 2019)] == "Jan-Sep"
+    assert figures[("52", "grdp_adhb_q1", 2024)] == "Q1"
+    assert figures[("51", "foreign_visitor_arrivals_jan_sep", 2019)] == "Jan-Sep"
     assert figures[("51", "foreign_visitor_arrivals_annual", 2023)] == "year"
-    assert figures[("53", "GRDP_growth_c_to_c (as released Feb 2024)", 2023)] == "year"
-    assert figures[("51", "foreign_visitor_arrivals_December", 2024)] == "Dec"
-    assert figures[("53", "GRDP_growth", 2021)] == "not_stated"
+    assert figures[("53", "grdp_growth_c_to_c", 2023)] == "year"
+    assert figures[("51", "foreign_visitor_arrivals_december", 2024)] == "Dec"
+    assert figures[("53", "grdp_growth", 2021)] == "not_stated"
 
 
 def test_kabkota_named_in_the_indicator_get_their_bps_code():
     figures = _figures()
     named = figures.dropna(subset=["kabkota_code"]).set_index("indicator")["kabkota_code"]
-    assert named["cattle_population_Kab_Sumbawa"] == "5204"
-    assert named["cattle_population_Kab_Bima"] == "5206"  # the kabupaten, not Kota Bima (5272)
-    assert named["Labuan_Bajo_(Manggarai_Barat)_tourist_visits_total"].unique().tolist() == ["5315"]
+    assert named["cattle_population_kab_sumbawa"] == "5204"
+    assert named["cattle_population_kab_bima"] == "5206"  # the kabupaten, not Kota Bima (5272)
+    assert named["labuan_bajo_tourist_visits_total"].unique().tolist() == ["5315"]
     assert len(named) == 10
     named_rows = figures.dropna(subset=["kabkota_code"])
     assert (named_rows["kabkota_code"].str[:2] == named_rows["region_code"]).all()

@@ -1,9 +1,10 @@
 """Spatial helpers for derivations: kab/kota polygons with BPS codes, and tagging points with them.
 
-Points (airports, ports, power plants…) are tagged by a point-in-polygon test against the kab/kota
-polygons of the upstream folder; points just off a simplified coastline fall back to the nearest polygon
-within ``max_distance_km``. Distances are measured on an equal-area projection (EPSG:6933), adequate at
-the few-km scale used here.
+Points (airports, ports, power plants, substations…) are tagged by ``tag_points``: a point-in-polygon test
+against the kab/kota polygons of the upstream folder; points just off a simplified coastline fall back to
+the nearest polygon within ``max_distance_km``. Every point table carries the same location columns,
+``POINT_LOCATION``. Distances are measured on an equal-area projection (EPSG:6933), adequate at the
+few-km scale used here.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import pandas as pd
 
 from krbnn_analysis import regions
 from krbnn_analysis.catalog import Column
+from krbnn_analysis.pipeline.core import COORDINATE_DECIMALS
 from krbnn_analysis.pipeline.upstream import UpstreamFiles
 
 KABKOTA_POLYGONS = "cahyadsn-kabkota-bali-ntb-ntt"
@@ -23,7 +25,7 @@ STUDY_LON = (114.4, 125.2)  # the study box of the upstream region extracts (ups
 STUDY_LAT = (-11.1, -8.0)
 
 
-# --- columns of a point table tagged with tag_kabkota ------------------------------------------------------
+# --- columns of a point table tagged with tag_points -------------------------------------------------------
 
 
 def lon_column(low: float = STUDY_LON[0], high: float = STUDY_LON[1], *, nullable: bool = False) -> Column:
@@ -68,11 +70,21 @@ KAB_MATCH = Column(
 KAB_DISTANCE = Column(
     "kab_distance_km",
     "float",
-    "Distance to the nearest kab/kota polygon (0 inside), EPSG:6933",
+    "Distance to the nearest kab/kota polygon (0 inside), EPSG:6933; empty without coordinates",
     unit="km",
     nullable=True,
     minimum=0,
 )
+PROVINCE_CODE = Column(
+    "province_code",
+    "string",
+    "BPS province code: that of the kab/kota polygon, else (point off every polygon or without "
+    "coordinates) the province the upstream declares",
+    allowed=regions.KR_BNN_PROVINCES,
+)
+PROVINCE_NAME = Column("province_name", "string", "Official province name (registry)")
+KABKOTA_NAME = Column("kabkota_name", "string", "Official kab/kota name (registry)", nullable=True)
+POINT_LOCATION = (PROVINCE_CODE, PROVINCE_NAME, KABKOTA_CODE, KABKOTA_NAME, KAB_MATCH, KAB_DISTANCE)
 
 
 def kabkota_polygons(files: UpstreamFiles) -> gpd.GeoDataFrame:
@@ -126,16 +138,41 @@ def tag_kabkota(
     return out
 
 
-def tag_frame(
-    frame: pd.DataFrame, polygons: gpd.GeoDataFrame, *, max_distance_km: float = DEFAULT_MAX_DISTANCE_KM
+def tag_points(
+    frame: pd.DataFrame,
+    polygons: gpd.GeoDataFrame,
+    *,
+    declared_province: str | None = None,
+    max_distance_km: float = DEFAULT_MAX_DISTANCE_KM,
 ) -> pd.DataFrame:
-    """A copy of ``frame`` (``lon``, ``lat``) plus ``kabkota_code``, ``kab_match``, ``kab_distance_km``."""
-    tags = tag_kabkota(points_from_lonlat(frame), polygons, max_distance_km=max_distance_km)
-    out = frame.copy()
+    """A copy of ``frame`` (``lon``, ``lat``) with the ``POINT_LOCATION`` columns.
+
+    ``lon``/``lat`` are rounded to the build's coordinate precision (about 0.1 m; some sources carry
+    float32 noise such as 117.3871078491211). The province is the tagged kab/kota's, so that
+    ``province_code`` and ``kabkota_code`` never contradict each other; only a point without a kab/kota
+    (off every polygon, or without coordinates) takes the province of the column ``declared_province``.
+    Callers compare that column with ``province_code`` to flag a disagreement.
+    """
+    rounded = frame.assign(
+        lon=pd.to_numeric(frame["lon"]).astype(float).round(COORDINATE_DECIMALS),
+        lat=pd.to_numeric(frame["lat"]).astype(float).round(COORDINATE_DECIMALS),
+    )
+    tags = tag_kabkota(points_from_lonlat(rounded), polygons, max_distance_km=max_distance_km)
+    out = rounded.copy()
     out["kabkota_code"] = tags["kabkota_code"].astype("string")
+    out["kabkota_name"] = out["kabkota_code"].map(_name_or_na).astype("string")
     out["kab_match"] = tags["kab_match"].astype(str)
     out["kab_distance_km"] = tags["kab_distance_km"].astype(float)
+    province = out["kabkota_code"].str[:2]
+    if declared_province is not None:
+        province = province.fillna(out[declared_province])
+    out["province_code"] = province.astype("string")
+    out["province_name"] = out["province_code"].map(_name_or_na).astype("string")
     return out
+
+
+def _name_or_na(code: object) -> object:
+    return regions.get(code).name if isinstance(code, str) else pd.NA
 
 
 def points_from_lonlat(frame: pd.DataFrame, lon: str = "lon", lat: str = "lat") -> gpd.GeoDataFrame:

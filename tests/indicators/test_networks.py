@@ -123,6 +123,15 @@ def test_great_circle_published_values():
     assert isinstance(out, np.ndarray) and out.shape == (2,)
 
 
+def test_great_circle_reproduces_the_geographiclib_examples():
+    # GeodSolve(1) manual, GeographicLib (Karney): JFK 40:38:23N 073:46:44W → Singapore Changi
+    # 01:21:33N 103:59:22E is 15 347 628 m; JFK (40.6, −73.8) → Paris CDG 49:01N 002:33E is 5 853 226 m.
+    jfk = (40 + 38 / 60 + 23 / 3600, -(73 + 46 / 60 + 44 / 3600))
+    changi = (1 + 21 / 60 + 33 / 3600, 103 + 59 / 60 + 22 / 3600)
+    assert great_circle_km(*jfk, *changi) == pytest.approx(15347.628, abs=0.001)
+    assert great_circle_km(40.6, -73.8, 49 + 1 / 60, 2 + 33 / 60) == pytest.approx(5853.226, abs=0.001)
+
+
 def test_great_circle_bad_input(rejects):
     with rejects("'lat2'", "out of range", "position 0"):
         great_circle_km(0.0, 0.0, 91.0, 0.0)

@@ -19,9 +19,10 @@ import pandas as pd
 from krbnn_analysis import regions
 from krbnn_analysis.catalog import Column
 from krbnn_analysis.errors import UnknownRegionError
+from krbnn_analysis.indicators.networks import great_circle_km
 from krbnn_analysis.pipeline import geo, specs
 from krbnn_analysis.pipeline.common import require, require_close
-from krbnn_analysis.pipeline.core import COORDINATE_DECIMALS, step
+from krbnn_analysis.pipeline.core import step
 from krbnn_analysis.pipeline.upstream import UpstreamFiles
 
 OURAIRPORTS = "ourairports-airports-bali-ntb-ntt"
@@ -37,7 +38,10 @@ FERRY_FACTS = "sea-connectivity-facts-from-news-pages"
 
 # Study box of the region extracts: lon 114.4 to 125.2, lat −11.1 to −8.0.
 STUDY_LON, STUDY_LAT = geo.STUDY_LON, geo.STUDY_LAT
-EARTH_RADIUS_KM = 6371.0088  # IUGG mean radius: reproduces every `great_circle_km` of the pairs file exactly
+# The pairs file's distances are spherical (haversine, IUGG mean radius 6371.0088 km); this build uses the
+# WGS84 geodesic (indicators.great_circle_km): 0.55 % shorter for BKI–DPS (north–south), at most 0.14 %
+# longer east–west; plus 0.05 km of rounding.
+PAIRS_DISTANCE_TOLERANCE = (0.006, 0.06)  # (relative, absolute km)
 
 OURAIRPORTS_ROWS = 53
 OURAIRPORTS_TYPES = {
@@ -143,13 +147,6 @@ REGION_PROVINCES = set(regions.KR_BNN_PROVINCES)
 # --- shared helpers ---------------------------------------------------------------------------------------
 
 
-def great_circle_km(lat1, lon1, lat2, lon2) -> np.ndarray:
-    """Haversine distance on a sphere of the IUGG mean Earth radius."""
-    lat1, lon1, lat2, lon2 = (np.radians(np.asarray(v, dtype=float)) for v in (lat1, lon1, lat2, lon2))
-    h = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(h))
-
-
 def in_study_area(lon: pd.Series, lat: pd.Series) -> pd.Series:
     return lon.between(*STUDY_LON) & lat.between(*STUDY_LAT)
 
@@ -157,30 +154,6 @@ def in_study_area(lon: pd.Series, lat: pd.Series) -> pd.Series:
 def require_counts(values: pd.Series, expected: dict, what: str, *, file: str, column: str) -> None:
     found = values.value_counts().to_dict()
     require(found == expected, f"{what}: expected {expected}, found {found}", file=file, column=column)
-
-
-def tag_points(frame: pd.DataFrame, polygons, *, max_distance_km: float) -> pd.DataFrame:
-    """Round ``lon``/``lat`` to the build's coordinate precision (about 0.1 m; some sources carry float32
-    noise such as 117.3871078491211) and add ``kabkota_code``, ``kabkota_name``, ``kab_match`` and
-    ``kab_distance_km`` (pipeline.geo)."""
-    rounded = frame.assign(
-        lon=frame["lon"].astype(float).round(COORDINATE_DECIMALS),
-        lat=frame["lat"].astype(float).round(COORDINATE_DECIMALS),
-    )
-    out = geo.tag_frame(rounded, polygons, max_distance_km=max_distance_km)
-    out["kabkota_name"] = out["kabkota_code"].map(
-        lambda c: regions.get(c).name if isinstance(c, str) else pd.NA
-    )
-    return out
-
-
-def with_province(frame: pd.DataFrame, fallback: str) -> pd.DataFrame:
-    """``province_code``: the province of the tagged kab/kota, else the declared one (column ``fallback``)."""
-    out = frame.copy()
-    polygon = out["kabkota_code"].str[:2]
-    out["province_code"] = polygon.fillna(out[fallback]).astype(str)
-    out["province_name"] = out["province_code"].map(lambda c: regions.get(c).name)
-    return out
 
 
 def harmonise_declared_kab(
@@ -432,9 +405,10 @@ def build_airports(files: UpstreamFiles) -> pd.DataFrame:
     check_lewoleba_defect(flights, ours, str(files.path(OPENFLIGHTS_AIRPORTS)))
     airports = merge_airports(ours, flights, file)
     check_offsets(airports, file)
-    airports = tag_points(airports, geo.kabkota_polygons(files), max_distance_km=geo.DEFAULT_MAX_DISTANCE_KM)
+    airports = geo.tag_points(
+        airports, geo.kabkota_polygons(files), declared_province="declared_province_code"
+    )
     airports = drop_out_of_region(airports, file)
-    airports = with_province(airports, "declared_province_code")
     declared = airports["declared_province_code"].notna()
     disagree = airports[declared & (airports["declared_province_code"] != airports["province_code"])]
     require(disagree.empty, f"iso_region ≠ polygon province for {list(disagree['airport_id'])}", file=file)
@@ -516,7 +490,8 @@ def aggregate_routes(records: pd.DataFrame) -> pd.DataFrame:
 
 
 def check_against_pairs_file(pairs: pd.DataFrame, published: pd.DataFrame, file: str) -> None:
-    """The aggregation must reproduce the upstream pairs file exactly (counts, airlines, distance)."""
+    """The aggregation must reproduce the upstream pairs file: counts and airlines exactly, distances within
+    the spherical-vs-ellipsoidal difference."""
     require(len(published) == ROUTE_PAIRS, f"expected {ROUTE_PAIRS} pairs, found {len(published)}", file=file)
     require_counts(published["category"], PAIR_CATEGORIES, "pair categories", file=file, column="category")
     merged = pairs.merge(
@@ -529,7 +504,17 @@ def check_against_pairs_file(pairs: pd.DataFrame, published: pd.DataFrame, file:
     require(
         bool((merged["_merge"] == "both").all()), "routes and pairs files hold different pairs", file=file
     )
-    for column in ("n_route_records", "n_airlines", "airlines", "category", "great_circle_km"):
+    relative, absolute = PAIRS_DISTANCE_TOLERANCE
+    published_km = merged["great_circle_km_published"]
+    far = (merged["great_circle_km"] - published_km).abs() > relative * published_km + absolute
+    require(
+        not far.any(),
+        f"geodesic distance differs from the pairs file by more than 0.6 % for "
+        f"{merged.loc[far, ['origin', 'destination']].head(3).to_dict('records')}",
+        file=file,
+        column="great_circle_km",
+    )
+    for column in ("n_route_records", "n_airlines", "airlines", "category"):
         differs = merged[column] != merged[f"{column}_published"]
         require(
             not differs.any(),
@@ -638,7 +623,12 @@ def build_seaports(files: UpstreamFiles) -> pd.DataFrame:
         column="kabupaten_kota",
     )
     frame["declared_kabkota_code"] = code
-    frame = tag_points(frame, geo.kabkota_polygons(files), max_distance_km=SEAPORT_MAX_DISTANCE_KM)
+    frame = geo.tag_points(
+        frame,
+        geo.kabkota_polygons(files),
+        declared_province="declared_province_code",
+        max_distance_km=SEAPORT_MAX_DISTANCE_KM,
+    )
     frame["kab_agrees"] = kab_agreement(frame["kabkota_code"], candidates)
     frame["coord_flag"] = coordinate_flag(frame)
     miskeyed = (frame["lon"] - SEAPORT_MISKEYED_LON).abs() < 0.01
@@ -649,7 +639,6 @@ def build_seaports(files: UpstreamFiles) -> pd.DataFrame:
         "the mis-keyed Denpasar TUKS at lon ≈ 115.74 are not as documented",
         file=file,
     )
-    frame = with_province(frame, "declared_province_code")
     frame["source"] = SIMPEL_SEAPORTS
     return frame
 
@@ -718,12 +707,11 @@ def build_fishing_ports(files: UpstreamFiles) -> pd.DataFrame:
         column="kabupaten_kota",
     )
     frame["declared_kabkota_code"] = code
-    frame = tag_points(frame, geo.kabkota_polygons(files), max_distance_km=geo.DEFAULT_MAX_DISTANCE_KM)
+    frame = geo.tag_points(frame, geo.kabkota_polygons(files), declared_province="declared_province_code")
     require(
         bool((frame["kab_match"] != "outside").all()), "a fishing port lies off every kab/kota", file=file
     )
     frame["kab_agrees"] = kab_agreement(frame["kabkota_code"], candidates)
-    frame = with_province(frame, "declared_province_code")
     frame["source"] = FISHING_PORTS
     return frame.astype({"pipp_integrated": bool})
 
@@ -797,10 +785,8 @@ def build_wpi_ports(files: UpstreamFiles) -> pd.DataFrame:
         values = raw[column]
         require(set(values.dropna()) <= {True, False}, f"{column} is not a flag", file=file, column=column)
         frame[column] = values.astype("boolean")
-    frame = tag_points(frame, geo.kabkota_polygons(files), max_distance_km=geo.DEFAULT_MAX_DISTANCE_KM)
+    frame = geo.tag_points(frame, geo.kabkota_polygons(files))
     require(bool((frame["kab_match"] != "outside").all()), "a WPI port lies off every kab/kota", file=file)
-    frame["province_code"] = frame["kabkota_code"].str[:2].astype(str)
-    frame["province_name"] = frame["province_code"].map(lambda c: regions.get(c).name)
     frame["source"] = WPI_PORTS
     return frame
 
@@ -911,14 +897,6 @@ def run_ferry_facts(files: UpstreamFiles) -> dict[str, pd.DataFrame]:
 # --- specifications ---------------------------------------------------------------------------------------
 
 
-PROVINCE_CODE = Column(
-    "province_code",
-    "string",
-    "BPS province code: that of the kab/kota polygon, else (point off every polygon) the declared province",
-    allowed=regions.KR_BNN_PROVINCES,
-)
-PROVINCE_NAME = Column("province_name", "string", "Official province name (registry)")
-KABKOTA_NAME = Column("kabkota_name", "string", "Official kab/kota name (registry)", nullable=True)
 DECLARED_PROVINCE = Column(
     "declared_province_code",
     "string",
@@ -940,14 +918,6 @@ KAB_AGREES = Column(
     "Polygon kab/kota equals the declared one (for a shared bare name: either of the two); empty where the "
     "point has no polygon kab/kota",
     nullable=True,
-)
-POINT_LOCATION = (
-    PROVINCE_CODE,
-    PROVINCE_NAME,
-    geo.KABKOTA_CODE,
-    KABKOTA_NAME,
-    geo.KAB_MATCH,
-    geo.KAB_DISTANCE,
 )
 
 AIRPORTS_SPEC = specs.spec(
@@ -1028,7 +998,7 @@ AIRPORTS_SPEC = specs.spec(
             nullable=True,
             allowed=regions.KR_BNN_PROVINCES,
         ),
-        *POINT_LOCATION,
+        *geo.POINT_LOCATION,
         specs.SOURCE,
     ),
     primary_key=("airport_id",),
@@ -1080,7 +1050,7 @@ AIR_ROUTES_SPEC = specs.spec(
         "Directed airport pairs (edge list: origin → destination IATA) with at least one OpenFlights route "
         "record touching a region airport, aggregated from the route records and checked against the "
         "upstream pairs file: number of records and of airlines (marketing carriers, codeshares included), "
-        "airline codes, great-circle distance (haversine, mean Earth radius 6,371.0088 km, OpenFlights "
+        "airline codes, geodesic distance on the WGS84 ellipsoid (OpenFlights "
         "positions) and category: intra_region (both ends in Bali/NTB/NTT), domestic_other (other end "
         "elsewhere in Indonesia) or international. Province and kab/kota codes of region airports come from "
         "the `airports` table. June-2014 snapshot: not today's network."
@@ -1138,7 +1108,14 @@ AIR_ROUTES_SPEC = specs.spec(
         Column(
             "all_codeshare", "boolean", "Every record of the pair is a codeshare (marketed, not operated)"
         ),
-        Column("great_circle_km", "float", "Great-circle distance", unit="km", minimum=0),
+        Column(
+            "great_circle_km",
+            "float",
+            "Shortest distance on the WGS84 ellipsoid (geodesic, indicators.great_circle_km), 0.1 km; within "
+            "0.6 % of the pairs file's spherical value",
+            unit="km",
+            minimum=0,
+        ),
         Column("snapshot", "string", "Vintage of the route data", allowed=(SNAPSHOT,)),
         specs.SOURCE,
     ),
@@ -1208,7 +1185,7 @@ SEAPORTS_SPEC = specs.spec(
             "boolean",
             "Position inside the region's box (lon 114.4–125.2, lat −11.1 to −8.0)",
         ),
-        *POINT_LOCATION,
+        *geo.POINT_LOCATION,
         KAB_AGREES,
         Column(
             "coord_flag",
@@ -1290,7 +1267,7 @@ FISHING_PORTS_SPEC = specs.spec(
         DECLARED_PROVINCE,
         geo.lon_column(),
         geo.lat_column(),
-        *POINT_LOCATION,
+        *geo.POINT_LOCATION,
         KAB_AGREES,
         specs.SOURCE,
     ),
@@ -1365,7 +1342,7 @@ WPI_SPEC = specs.spec(
         Column("max_vessel_size", "string", "WPI maximum vessel size code, as given", nullable=True),
         Column("repair_types", "string", "WPI repair code, as given", nullable=True),
         *(Column(c, "boolean", f"WPI flag `{c}` (empty = not stated)", nullable=True) for c in WPI_FLAGS),
-        *POINT_LOCATION,
+        *geo.POINT_LOCATION,
         Column("simpel_port_code", "string", "Port code of the same harbour in `seaports`", nullable=True),
         Column(
             "simpel_distance_km",

@@ -1,4 +1,5 @@
-"""Shared vocabulary of the energy tables: technologies, PLTx plant-type prefixes, flags and point tagging.
+"""Shared vocabulary of the energy tables: PLTx plant-type prefixes, flags, technology columns (the
+technologies themselves are ``krbnn_analysis.technologies``).
 
 Used by ``plants`` (existing plants from OSM, GEM and GPPD) and ``ruptl`` (planned plants
 from RUPTL 2025–2034), so that both tables name technologies the same way, and by ``grid`` for
@@ -11,27 +12,10 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from krbnn_analysis import regions
+from krbnn_analysis import regions, technologies
 from krbnn_analysis.catalog import Column
 from krbnn_analysis.pipeline import geo
-from krbnn_analysis.pipeline.common import require
-
-TECHNOLOGIES = (
-    "coal",
-    "gas",
-    "diesel",
-    "dual_fuel",  # diesel and gas engines (OSM plant:source "diesel;gas")
-    "geothermal",
-    "hydro",
-    "solar",
-    "wind",
-    "biomass",
-    "ocean",
-    "storage",  # battery energy storage (BESS): not generation
-    "unknown",
-)
-RENEWABLE = frozenset({"geothermal", "hydro", "solar", "wind", "biomass", "ocean"})
-NOT_RENEWABLE = frozenset({"coal", "gas", "diesel", "dual_fuel"})
+from krbnn_analysis.technologies import TECHNOLOGIES
 
 # Indonesian plant-type prefixes (Pembangkit Listrik Tenaga …) → technology.
 PLTX_TECHNOLOGY = {
@@ -54,12 +38,9 @@ PLTX_TECHNOLOGY = {
 
 
 def renewable_of(technology: str) -> object:
-    """True / False, or NA for storage and unknown technologies."""
-    if technology in RENEWABLE:
-        return True
-    if technology in NOT_RENEWABLE:
-        return False
-    return pd.NA
+    """True / False, or NA for storage and unknown technologies (``technologies.renewable_of``)."""
+    flag = technologies.renewable_of(technology)
+    return pd.NA if flag is None else flag
 
 
 def join_flags(flags: Iterable[str]) -> object:
@@ -87,21 +68,15 @@ RENEWABLE_COLUMN = Column(
 # Wider than the study box: plant lists reach a little beyond it (checked by the steps).
 LON = geo.lon_column(114.0, 125.5, nullable=True)
 LAT = geo.lat_column(-11.5, -7.5, nullable=True)
-KABKOTA_CODE, KAB_MATCH = geo.KABKOTA_CODE, geo.KAB_MATCH
+# Province of a table by province (RUPTL, lines); point tables use geo.POINT_LOCATION instead.
 PROVINCE_CODE = Column(
     "region_code", "string", "BPS province code (as assigned upstream)", allowed=regions.KR_BNN_PROVINCES
 )
 PROVINCE_NAME = Column("region_name", "string", "Official Indonesian name of the province")
 
 
-def tag_points(frame: pd.DataFrame, polygons, *, file: str) -> pd.DataFrame:
-    """Add ``kabkota_code`` and ``kab_match``; flag points whose kab/kota lies in another province.
-
-    The upstream's province assignment (``region_code``) is kept; a disagreement with the point-in-polygon
-    kab/kota adds the flag ``province_disagrees`` (the caller joins flags).
-    """
-    require(frame.index.is_unique, "point frame index must be unique", file=file)
-    out = geo.tag_frame(frame, polygons).drop(columns="kab_distance_km")
-    disagrees = out["kabkota_code"].notna() & (out["kabkota_code"].str[:2] != out["region_code"])
-    out["province_disagrees"] = disagrees.fillna(False).astype(bool)
-    return out
+def province_disagrees(tagged: pd.DataFrame, declared: str = "region_code") -> pd.Series:
+    """True where a point tagged by ``geo.tag_points`` lies in a kab/kota of another province than the
+    upstream assigns (column ``declared``); the caller adds the flag ``province_disagrees``."""
+    disagrees = tagged["kabkota_code"].notna() & (tagged["province_code"] != tagged[declared])
+    return disagrees.fillna(False).astype(bool)

@@ -20,15 +20,13 @@ from krbnn_analysis.pipeline import geo, specs
 from krbnn_analysis.pipeline.common import concat, require, require_close, with_region_columns
 from krbnn_analysis.pipeline.core import step
 from krbnn_analysis.pipeline.subjects.energy.common import (
-    KAB_MATCH,
-    KABKOTA_CODE,
     LAT,
     LON,
     PROVINCE_CODE,
     PROVINCE_NAME,
     flags_column,
     join_flags,
-    tag_points,
+    province_disagrees,
 )
 from krbnn_analysis.pipeline.upstream import UpstreamFiles
 
@@ -145,14 +143,13 @@ def run_substations(files: UpstreamFiles) -> dict[str, pd.DataFrame]:
     substations = attach_ruptl_bali(
         substations, files.read_csv(IPM_SUBSTATIONS_BALI), str(files.path(IPM_SUBSTATIONS_BALI))
     )
-    tagged = tag_points(substations, geo.kabkota_polygons(files), file=file)
+    require(substations.index.is_unique, "substation frame index must be unique", file=file)
+    tagged = geo.tag_points(substations, geo.kabkota_polygons(files), declared_province="region_code")
     tagged["flags"] = [
         join_flags([*f, *(["province_disagrees"] if d else [])])
-        for f, d in zip(tagged["flags"], tagged["province_disagrees"], strict=True)
+        for f, d in zip(tagged["flags"], province_disagrees(tagged), strict=True)
     ]
-    tagged = with_region_columns(tagged.drop(columns=["province_disagrees", "osm_id"])).drop(
-        columns="region_level"
-    )
+    tagged = tagged.drop(columns=["region_code", "osm_id"])
     return {"substations": tagged.astype({"flags": "string", "voltages_kv": "string"})}
 
 
@@ -256,10 +253,10 @@ SUBSTATIONS_SPEC = specs.spec(
     title_en="Substations in Bali, NTB and NTT (OpenStreetMap)",
     description=(
         "The 78 OSM features tagged power=substation in the region (state 2026-05-10), with voltages parsed "
-        "from OSM (`voltages_kv`, highest first; blank for 21), province as assigned upstream and kab/kota "
-        "by point-in-polygon. For Bali, transformer count and MVA from RUPTL 2025–2034 Tabel B7.4 where the "
-        "Indonesia Power Map matched the GI to the OSM feature. Flags: unnamed, "
-        "name_suggests_not_a_grid_substation (gas station, PLN office, 'Trafo'…), captive_mining, "
+        "from OSM (`voltages_kv`, highest first; blank for 21), kab/kota by point-in-polygon (nearest "
+        "polygon within 5 km) and province from it. For Bali, transformer count and MVA from RUPTL "
+        "2025–2034 Tabel B7.4 where the Indonesia Power Map matched the GI to the OSM feature. Flags: "
+        "unnamed, name_suggests_not_a_grid_substation (gas station, PLN office, 'Trafo'…), captive_mining, "
         "province_disagrees."
     ),
     columns=(
@@ -271,10 +268,7 @@ SUBSTATIONS_SPEC = specs.spec(
         Column("operator", "string", "OSM operator as given", nullable=True),
         LON,
         LAT,
-        PROVINCE_CODE,
-        PROVINCE_NAME,
-        KABKOTA_CODE,
-        KAB_MATCH,
+        *geo.POINT_LOCATION,
         Column(
             "ruptl_transformers",
             "integer",

@@ -39,22 +39,18 @@ import pandas as pd
 from krbnn_analysis import regions
 from krbnn_analysis.catalog import Column
 from krbnn_analysis.pipeline import geo, specs
-from krbnn_analysis.pipeline.common import concat, require, with_region_columns
+from krbnn_analysis.pipeline.common import concat, require
 from krbnn_analysis.pipeline.core import step
 from krbnn_analysis.pipeline.subjects.energy.common import (
-    KAB_MATCH,
-    KABKOTA_CODE,
     LAT,
     LON,
     PLTX_TECHNOLOGY,
-    PROVINCE_CODE,
-    PROVINCE_NAME,
     RENEWABLE_COLUMN,
     TECHNOLOGY,
     flags_column,
     join_flags,
+    province_disagrees,
     renewable_of,
-    tag_points,
 )
 from krbnn_analysis.pipeline.upstream import UpstreamFiles
 
@@ -687,16 +683,14 @@ def run_plants(files: UpstreamFiles) -> dict[str, pd.DataFrame]:
     check_unlisted_candidates(records, plant_of, osm_file)
     plants = merge_plants(records, plant_of, ipm)
 
-    polygons = geo.kabkota_polygons(files)
-    tagged = tag_points(plants, polygons, file=osm_file)
-    extra = tagged["province_disagrees"].map(lambda d: ["province_disagrees"] if d else [])
+    require(plants.index.is_unique, "plant frame index must be unique", file=osm_file)
+    tagged = geo.tag_points(plants, geo.kabkota_polygons(files), declared_province="region_code")
+    extra = province_disagrees(tagged).map(lambda d: ["province_disagrees"] if d else [])
     tagged["flags"] = [
         join_flags([*(f.split(";") if isinstance(f, str) else []), *e])
         for f, e in zip(tagged["flags"], extra, strict=True)
     ]
-    tagged = tagged.drop(columns="province_disagrees")
-    tagged = with_region_columns(tagged).drop(columns="region_level")
-    return {"power_plants": tagged.astype(PLANT_DTYPES)}
+    return {"power_plants": tagged.drop(columns="region_code").astype(PLANT_DTYPES)}
 
 
 PLANT_DTYPES = {
@@ -735,7 +729,8 @@ PLANTS_SPEC = specs.spec(
         "Preferred source OSM, then GEM, then GPPD. `records` lists every source record, `source` every "
         "origin record, `other_capacities_mw` the capacities of other records that differ. Flags: "
         + FLAG_MEANINGS
-        + ". Province as assigned upstream; kab/kota by point-in-polygon."
+        + ". Kab/kota by point-in-polygon (nearest polygon within 5 km) and province from it; without "
+        "coordinates, the province as assigned upstream."
     ),
     columns=(
         Column("plant_id", "string", "Id of the preferred source record (osm:…, gem:…, gppd:…)"),
@@ -781,10 +776,7 @@ PLANTS_SPEC = specs.spec(
         LON,
         LAT,
         Column("coordinates_from", "string", "Record the coordinates come from", nullable=True),
-        PROVINCE_CODE,
-        PROVINCE_NAME,
-        KABKOTA_CODE,
-        KAB_MATCH,
+        *geo.POINT_LOCATION,
         Column("records", "string", "All source records of the plant, ';'-separated"),
         flags_column("Quality flags, ';'-separated: " + FLAG_MEANINGS),
         Column("note", "string", "Explanation of merges and flags", nullable=True),

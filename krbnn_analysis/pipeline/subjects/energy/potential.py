@@ -1,4 +1,4 @@
-"""Curated renewable-energy potential (RUEN) and energy figures found only in text.
+"""Curated renewable-energy potential (RUEN). (Energy figures found only in text: ``subjects.text_figures``.)
 
 * ``re_potential``: the "Indonesia Energy Potentials 2019" workbook (national totals as used in RUEN):
   solar and wind by province, large and mini/micro hydro by province, ocean by province or strait,
@@ -10,20 +10,14 @@
   ``geothermal_locations`` rows are counts. The OSeMOSYS Global potentials
   (``energy/osemosys_global_feo_idn_tables_bali_ntb_ntt_SUSPECT.csv``) stay out: the upstream marks
   them SUSPECT (Bali solar 1,100.71 GW, NTT hydro 0).
-* ``energy_text_figures``: the 170 energy numbers quoted in news, PLN/ESDM/BPS pages and documents, each
-  with its own source title and URL, the region as given, a BPS code where the region is a whole province,
-  kab/kota or Indonesia, and the year parsed where unambiguous.
 """
 
 from __future__ import annotations
-
-import re
 
 import pandas as pd
 
 from krbnn_analysis import regions
 from krbnn_analysis.catalog import Column
-from krbnn_analysis.errors import UnknownRegionError
 from krbnn_analysis.pipeline import specs
 from krbnn_analysis.pipeline.common import require, require_close
 from krbnn_analysis.pipeline.core import step
@@ -31,7 +25,6 @@ from krbnn_analysis.pipeline.subjects.energy.common import flags_column, join_fl
 from krbnn_analysis.pipeline.upstream import UpstreamFiles
 
 RUEN = "re-potential-by-province-ruen-archensys"
-TEXT = "figures-energy-from-text"
 
 # --- facts of the RUEN workbook ------------------------------------------------------------------------
 RUEN_ROWS = 280
@@ -197,127 +190,6 @@ def run_potential(files: UpstreamFiles) -> dict[str, pd.DataFrame]:
     return {"re_potential": out.astype({"flags": "string", "region_name": "string", "year_label": "int64"})}
 
 
-# --- figures from text ----------------------------------------------------------------------------------
-
-TEXT_ROWS = 170
-WHOLE_REGIONS = {
-    "Bali": "51",
-    "NTB": "52",
-    "Nusa Tenggara Barat": "52",
-    "NTT": "53",
-    "Nusa Tenggara Timur": "53",
-    "Indonesia": "00",
-}
-PREFIXED = re.compile(r"^(NTB|NTT): (.+)$")
-UNIT = re.compile(
-    r"^(?P<unit>MWe|MW|GWh|km|million USD|thousand|year|"
-    r"percent(?: of households| of villages| y/y)?)(?P<rest>.*)$"
-)
-YEAR = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$")
-WEAK_SOURCE = re.compile(r"weak source|blog", re.IGNORECASE)
-
-
-def text_region_code(region: str, file: str, row: int) -> object:
-    """BPS code when the region as given is a whole province, kab/kota or Indonesia; else missing."""
-    if region in WHOLE_REGIONS:
-        return WHOLE_REGIONS[region]
-    match = PREFIXED.match(region)
-    if not match:
-        return pd.NA
-    try:
-        code = regions.to_bps_code(match[2], bare_name_means_kabupaten=True)
-    except UnknownRegionError:
-        return pd.NA  # a system, island or plant ("NTB: Lombok system", "NTT: Flores")
-    require(
-        regions.get(code).level == "kabkota" and code[:2] == WHOLE_REGIONS[match[1]],
-        f"{region!r} resolves to {code}, outside {match[1]}",
-        file=file,
-        column="region",
-        row=row,
-    )
-    return code
-
-
-def parse_period(text: object, unit_rest: str) -> tuple[object, object, str]:
-    """(year, month, basis): '2017-02' → (2017, 2, stated); 'c.2017' → (NA, NA, approximate)."""
-    if pd.isna(text):
-        return pd.NA, pd.NA, "not_stated"
-    match = YEAR.match(str(text))
-    if match:
-        month = int(match["month"]) if match["month"] else pd.NA
-        basis = "inferred_by_compiler" if "year inferred" in unit_rest else "stated"
-        return int(match["year"]), month, basis
-    if str(text).startswith("c."):
-        return pd.NA, pd.NA, "approximate"
-    if re.match(r"^\d{4}-\d{4}$", str(text)):
-        return pd.NA, pd.NA, "range"
-    return pd.NA, pd.NA, "unparsed"
-
-
-def split_unit(text: str, file: str, row: int) -> tuple[str, object]:
-    match = UNIT.match(str(text))
-    require(match is not None, f"unknown unit {text!r}", file=file, column="unit", row=row)
-    rest = match["rest"].strip()
-    if rest.startswith("(") and rest.endswith(")") and rest.count("(") == 1:
-        rest = rest[1:-1]
-    return match["unit"], (rest or pd.NA)
-
-
-def run_text_figures(files: UpstreamFiles) -> dict[str, pd.DataFrame]:
-    file = str(files.path(TEXT))
-    raw = files.read_csv(TEXT, dtype=str)
-    require(len(raw) == TEXT_ROWS, f"expected {TEXT_ROWS} rows, found {len(raw)}", file=file)
-    require(
-        raw["source_title"].notna().all() and raw["source_url_or_repo_path"].notna().all(),
-        "row without source",
-        file=file,
-    )
-    require(
-        not raw.duplicated(["region", "indicator", "year"]).any(),
-        "duplicate region-indicator-year",
-        file=file,
-    )
-    rows = []
-    for position, record in enumerate(raw.to_dict("records")):
-        unit, unit_note = split_unit(record["unit"], file, position)
-        year, month, basis = parse_period(record["year"], str(record["unit"]))
-        require(basis != "unparsed", f"period {record['year']!r}", file=file, column="year", row=position)
-        value = pd.to_numeric(record["value"], errors="coerce")
-        require(pd.notna(value), f"value {record['value']!r}", file=file, column="value", row=position)
-        code = text_region_code(record["region"], file, position)
-        rows.append(
-            {
-                "region": record["region"],
-                "region_code": code,
-                "region_name": regions.get(code).name if pd.notna(code) else pd.NA,
-                "region_level": regions.get(code).level if pd.notna(code) else pd.NA,
-                "indicator": record["indicator"],
-                "period": record["year"] if pd.notna(record["year"]) else "not stated",
-                "year": year,
-                "month": month,
-                "year_basis": basis,
-                "value": float(value),
-                "unit": unit,
-                "unit_note": unit_note,
-                "weak_source": bool(WEAK_SOURCE.search(record["source_title"])),
-                "source_title": record["source_title"],
-                "source_url": record["source_url_or_repo_path"],
-                "source": TEXT,
-            }
-        )
-    out = pd.DataFrame(rows).astype(
-        {
-            "region_code": "string",
-            "region_name": "string",
-            "region_level": "string",
-            "year": "Int64",
-            "month": "Int64",
-            "unit_note": "string",
-        }
-    )
-    return {"energy_text_figures": out}
-
-
 # --- specifications -------------------------------------------------------------------------------------
 
 POTENTIAL_SPEC = specs.spec(
@@ -399,89 +271,4 @@ POTENTIAL_SPEC = specs.spec(
     vintage="Workbook 'Indonesia Energy Potentials 2019' (labels 2017 and 2019; RUEN national totals)",
 )
 
-TEXT_SPEC = specs.spec(
-    "energy_text_figures",
-    title_id="Angka energi dari teks (berita, halaman PLN/ESDM/BPS, dokumen), dengan sumber per baris",
-    title_en="Energy figures found in text (news, PLN/ESDM/BPS pages, documents), with a source on every row",
-    description=(
-        "Numbers that exist only in text: electrification ratios, households with electric lighting (BPS), "
-        "system capacity and peak load (Lombok, Sumbawa, Bima, Timor, Flores, Bali), RUPTL 2021–2030 Bali "
-        "figures, Java–Bali crossing, geothermal potentials and project capacities. `region` as given; "
-        "`region_code` only where it is a whole province, kab/kota or Indonesia (systems, islands and plants "
-        "have none). `period` as given; `year`/`month` parsed where unambiguous (`year_basis`: stated, "
-        "inferred_by_compiler, approximate for 'c.', range, not_stated). Cite `source_title` and "
-        "`source_url`."
-    ),
-    columns=(
-        Column("region", "string", "Region, system or plant as given"),
-        Column(
-            "region_code",
-            "string",
-            "BPS code when the region is a whole province, kab/kota or Indonesia",
-            nullable=True,
-            pattern=r"\d{2}|\d{4}",
-        ),
-        Column("region_name", "string", "Official name of region_code", nullable=True),
-        Column(
-            "region_level",
-            "string",
-            "country, province or kabkota",
-            nullable=True,
-            allowed=specs.REGION_LEVELS,
-        ),
-        Column("indicator", "string", "Indicator as named by the compiler"),
-        Column("period", "string", "Period as given ('2017-02', 'c.2017', '2022-2023', 'not stated')"),
-        Column("year", "integer", "Year, where unambiguous", nullable=True, minimum=2000, maximum=2100),
-        Column("month", "integer", "Month, where given", nullable=True, minimum=1, maximum=12),
-        Column(
-            "year_basis",
-            "string",
-            "stated, inferred_by_compiler, approximate, range or not_stated",
-            allowed=("stated", "inferred_by_compiler", "approximate", "range", "not_stated"),
-        ),
-        specs.value("Value as quoted, in `unit`", minimum=0),
-        Column("unit", "string", "Unit (MW, MWe, GWh, km, percent…, thousand, million USD, year)"),
-        Column("unit_note", "string", "Qualifier that came with the unit", nullable=True),
-        Column("weak_source", "boolean", "True for user blogs and sources the compiler marked weak"),
-        Column("source_title", "string", "Title of the cited source"),
-        Column("source_url", "string", "URL or repository path of the cited source"),
-        specs.SOURCE,
-    ),
-    primary_key=("region", "indicator", "period"),
-    quality=(
-        "amber",
-        "Angka sekunder yang dikutip dari teks; setiap baris menyebut sumbernya; beberapa sumber lemah "
-        "(blog).",
-        "Secondary figures quoted from text; every row names its source; some sources are weak (blogs).",
-    ),
-    caveats=(
-        (
-            "Pelaporan sekunder: kutip sumber per baris (source_title, source_url). Baris weak_source (blog) "
-            "hanya sebagai petunjuk.",
-            "Secondary reporting: cite each row's source (source_title, source_url). weak_source rows "
-            "(blogs) are pointers only.",
-        ),
-        (
-            "Rasio elektrifikasi PLN, rasio elektrifikasi ESDM dan rumah tangga berpenerangan listrik BPS "
-            "adalah ukuran berbeda; tidak ada deret waktu rasio elektrifikasi provinsi di sumber.",
-            "PLN's electrification ratio, ESDM's electrification ratio and BPS's households with electric "
-            "lighting are different measures; no province electrification time series exists upstream.",
-        ),
-        (
-            "Wilayah mencampur provinsi, sistem kelistrikan dan pembangkit; kode BPS hanya untuk provinsi, "
-            "kabupaten/kota dan Indonesia utuh. Tahun berawalan 'c.' atau kosong tidak diurai.",
-            "Regions mix provinces, power systems and single plants; BPS codes only for whole provinces, "
-            "kab/kota and Indonesia. Years prefixed 'c.' or blank are not parsed.",
-        ),
-        (
-            "Angka RUPTL 2021–2030 Bali berasal dari salinan dokumen pihak ketiga.",
-            "The RUPTL 2021–2030 Bali figures come from a third-party copy of the document.",
-        ),
-    ),
-    vintage="Sources dated 2010–2026 (per row)",
-)
-
-STEPS = (
-    step("re_potential", (RUEN,), (POTENTIAL_SPEC,), run_potential),
-    step("energy_text_figures", (TEXT,), (TEXT_SPEC,), run_text_figures),
-)
+STEPS = (step("re_potential", (RUEN,), (POTENTIAL_SPEC,), run_potential),)
