@@ -9,14 +9,19 @@ Three layers, each failing with an error that names the file, the column and the
 3. ``sha256_file`` lets the loader compare the file's bytes with the hash in the catalog.
 
 Rows are reported as 0-based table rows; for CSV files the file line is given too (header = line 1).
+
+``first_position`` and ``to_numbers`` are the package's one way of turning "the first bad row" into a
+typed error: the pipeline (``pipeline.common``, ``pipeline.upstream``) and the indicators use them too.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaErrors
@@ -35,6 +40,32 @@ def sha256_file(path: Path) -> str:
 
 def sha256_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def first_position(mask: pd.Series | np.ndarray) -> int | None:
+    """0-based position of the first true value of a boolean mask (missing counts as false), or None."""
+    values = mask.fillna(False) if isinstance(mask, pd.Series) else mask
+    positions = np.flatnonzero(np.asarray(values, dtype=bool))
+    return int(positions[0]) if positions.size else None
+
+
+def to_numbers(
+    text: pd.Series,
+    *,
+    file: Path | str,
+    column: str,
+    row: Callable[[int], object] = lambda position: position,
+    shown: pd.Series | None = None,
+) -> pd.Series:
+    """Text → float64, missing staying missing; the first value that is not a number raises
+    ``SchemaValidationError`` naming the file, the column and ``row(position)`` (the value as in ``shown``,
+    e.g. before thousands separators were removed)."""
+    converted = pd.to_numeric(text, errors="coerce")
+    position = first_position(text.notna() & converted.isna())
+    if position is not None:
+        value = (shown if shown is not None else text).iloc[position]
+        raise SchemaValidationError(f"not a number: {value!r}", file=file, column=column, row=row(position))
+    return converted.astype("float64")
 
 
 def _plain(value: object) -> object:
@@ -93,38 +124,25 @@ def _convert(series: pd.Series, column: Column, dataset: Dataset, path: Path) ->
         if series.dtype == bool:
             return series
         converted = series.map(mapping)
-        bad = series.notna() & converted.isna()
-        if bad.any():
-            row = int(bad.idxmax())
+        row = first_position(series.notna() & converted.isna())
+        if row is not None:
             raise SchemaValidationError(
-                f"not a boolean: {series[row]!r}",
+                f"not a boolean: {series.iloc[row]!r}",
                 file=path,
                 column=column.name,
                 row=_row_label(dataset, None, row),
             )
         return converted.astype("boolean")
-    converted = pd.to_numeric(series, errors="coerce")
-    bad = series.notna() & converted.isna()
-    if bad.any():
-        row = int(bad.idxmax())
-        raise SchemaValidationError(
-            f"not a number: {series[row]!r}",
-            file=path,
-            column=column.name,
-            row=_row_label(dataset, None, row),
-        )
+    label = lambda position: _row_label(dataset, None, position)  # noqa: E731
+    converted = to_numbers(series, file=path, column=column.name, row=label)
     if column.type == "integer":
-        fractional = converted.notna() & (converted != converted.round())
-        if fractional.any():
-            row = int(fractional.idxmax())
+        row = first_position(converted.notna() & (converted != converted.round()))
+        if row is not None:
             raise SchemaValidationError(
-                f"not an integer: {series[row]!r}",
-                file=path,
-                column=column.name,
-                row=_row_label(dataset, None, row),
+                f"not an integer: {series.iloc[row]!r}", file=path, column=column.name, row=label(row)
             )
         return converted.astype("Int64") if column.nullable else converted.astype("int64", errors="ignore")
-    return converted.astype("float64")
+    return converted
 
 
 def read_table(path: Path, dataset: Dataset) -> pd.DataFrame:
@@ -132,8 +150,8 @@ def read_table(path: Path, dataset: Dataset) -> pd.DataFrame:
     frame = _read_raw(path, dataset)
     check_columns(frame, dataset, path)
     for column in dataset.columns:
-        if column.type == "integer" and not column.nullable and frame[column.name].isna().any():
-            row = int(frame[column.name].isna().idxmax())
+        row = first_position(frame[column.name].isna())
+        if column.type == "integer" and not column.nullable and row is not None:
             raise SchemaValidationError(
                 "missing value in a non-nullable column",
                 file=path,
@@ -197,9 +215,8 @@ def validate_table(frame: pd.DataFrame, dataset: Dataset, path: Path | str) -> N
                 f"has dtype {frame[column.name].dtype}, expected {column.type}", file=path, column=column.name
             )
         if column.type == "geometry":
-            empty = frame[column.name].isna() | frame[column.name].is_empty
-            if empty.any():
-                row = int(empty.to_numpy().nonzero()[0][0])
+            row = first_position(frame[column.name].isna() | frame[column.name].is_empty)
+            if row is not None:
                 raise SchemaValidationError(
                     "empty geometry", file=path, column=column.name, row=_row_label(dataset, frame, row)
                 )
@@ -223,9 +240,8 @@ def validate_table(frame: pd.DataFrame, dataset: Dataset, path: Path | str) -> N
             row=_row_label(dataset, frame, first["index"]),
         ) from None
     if dataset.primary_key:
-        duplicated = frame.duplicated(list(dataset.primary_key), keep="first")
-        if duplicated.any():
-            row = int(duplicated.to_numpy().nonzero()[0][0])
+        row = first_position(frame.duplicated(list(dataset.primary_key), keep="first"))
+        if row is not None:
             raise SchemaValidationError(
                 f"duplicate primary key ({', '.join(dataset.primary_key)})",
                 file=path,

@@ -1,6 +1,7 @@
 """Input checks shared by every indicator function.
 
-Each check raises ``IndicatorInputError`` with a message of the form
+The first offending row is found by ``validation.first_position`` (the package's one helper for it);
+each check raises ``IndicatorInputError`` with a message of the form
 
     ``<function>: column 'value': NaN at region_code='51', year=2020``
 
@@ -17,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from krbnn_analysis.errors import IndicatorInputError
+from krbnn_analysis.validation import first_position
 
 Columns = str | Sequence[str] | None
 
@@ -53,6 +55,24 @@ def fail(
     raise IndicatorInputError(f"{func}: {col}{problem}{where}")
 
 
+def reject_first(
+    mask: pd.Series | np.ndarray,
+    frame: pd.DataFrame,
+    keys: Sequence[str],
+    func: str,
+    column: str | None,
+    problem: str,
+    *,
+    also: tuple = (),
+    also_keys: Sequence[str] = (),
+) -> None:
+    """Raise ``fail`` naming the key of the first row of ``frame`` where ``mask`` is true (nothing when
+    none is); ``also_keys``/``also`` append key columns the frame lacks (e.g. the year looked at)."""
+    position = first_position(mask)
+    if position is not None:
+        fail(func, column, problem, [*keys, *also_keys], (*_key_at(frame, keys, position), *also))
+
+
 def require_frame(frame: object, func: str, columns: Iterable[str], *, name: str = "frame") -> None:
     """``frame`` is a non-empty DataFrame with unique column names holding every column in ``columns``."""
     if not isinstance(frame, pd.DataFrame):
@@ -73,18 +93,16 @@ def require_keys(frame: pd.DataFrame, keys: Sequence[str], func: str) -> None:
     """Key columns hold no missing value and no key appears twice."""
     keys = list(keys)
     for column in keys:
-        missing = frame[column].isna().to_numpy()
-        if missing.any():
-            row = frame.index[missing.argmax()]
-            fail(func, column, f"missing key value in row {row!r}")
+        position = first_position(frame[column].isna())
+        if position is not None:
+            fail(func, column, f"missing key value in row {frame.index[position]!r}")
     if not keys:
         if len(frame) > 1:
             fail(func, None, f"{len(frame)} rows but no key columns to tell them apart")
         return
-    duplicated = frame.duplicated(subset=keys, keep=False).to_numpy()
-    if duplicated.any():
-        first = frame.loc[duplicated, keys].iloc[0]
-        fail(func, None, "duplicate key", keys, tuple(first))
+    position = first_position(frame.duplicated(subset=keys, keep=False))
+    if position is not None:
+        fail(func, None, "duplicate key", keys, _key_at(frame, keys, position))
 
 
 def require_values(
@@ -107,8 +125,8 @@ def require_values(
     elif nonnegative:
         checks.append((values < 0, "negative value where only values ≥ 0 make sense"))
     for bad, problem in checks:
-        if bad.any():
-            position = int(bad.argmax())
+        position = first_position(bad)
+        if position is not None:
             problem = f"{problem} ({values[position]!r})"
             if not keys:  # no key columns: name the row label instead
                 fail(func, column, problem, ["row"], (frame.index[position],))
@@ -120,10 +138,10 @@ def require_nonzero(
     denominators: pd.Series, column: str, func: str, what: str, *, keys: Sequence[str] | None = None
 ) -> None:
     """A Series of denominators, indexed by key, holds no zero (its index names the key columns)."""
-    zero = (denominators == 0).to_numpy()
-    if zero.any():
+    position = first_position(denominators == 0)
+    if position is not None:
         keys = list(keys if keys is not None else denominators.index.names)
-        label = denominators.index[zero.argmax()]
+        label = denominators.index[position]
         fail(func, column, f"zero denominator ({what})", keys, label)
 
 

@@ -9,12 +9,14 @@ from krbnn_analysis.indicators._checks import (
     Columns,
     as_list,
     fail,
+    reject_first,
     require_frame,
     require_keys,
     require_nonzero,
     require_values,
 )
 from krbnn_analysis.technologies import renewable_of
+from krbnn_analysis.validation import first_position
 
 HOURS_PER_YEAR = 8760.0  # 365 × 24; pass hours=8784 for a leap year if the data are that exact
 
@@ -65,25 +67,14 @@ def renewable_share(
     keys = [*group, technology]
     require_frame(frame, func, [*keys, value])
     for column in group:
-        missing = frame[column].isna().to_numpy()
-        if missing.any():
-            fail(func, column, "missing value", keys, tuple(frame.loc[missing, keys].iloc[0]))
+        reject_first(frame[column].isna(), frame, keys, func, column, "missing value")
     if flag in frame.columns:
         flags = frame[flag].astype("boolean")
     else:
         flags = frame[technology].map(renewable_of).astype("boolean")
-    empty = flags.isna().to_numpy()
-    if empty.any():
-        where = (
-            f"empty {flag!r} flag" if flag in frame.columns else "not a renewable or non-renewable technology"
-        )
-        fail(
-            func,
-            technology,
-            f"{where}: leave storage, unknown and total rows out",
-            keys,
-            tuple(frame.loc[empty, keys].iloc[0]),
-        )
+    where = f"empty {flag!r} flag" if flag in frame.columns else "not a renewable or non-renewable technology"
+    problem = f"{where}: leave storage, unknown and total rows out"
+    reject_first(flags.isna(), frame, keys, func, technology, problem)
     data = frame[group].assign(_v=require_values(frame, value, keys, func), _all=0)
     data["_r"] = data["_v"].where(flags.to_numpy(dtype=bool), 0.0)
     grp = group or ["_all"]
@@ -180,9 +171,8 @@ def capacity_factor(
     e = require_values(frame, energy, keys, func)
     p = require_values(frame, capacity, keys, func, positive=True)
     factor = e * 1000.0 / (p * hours)
-    above = factor > 1.0
-    if above.any():
-        at = int(above.argmax())
+    at = first_position(factor > 1.0)
+    if at is not None:
         fail(
             func,
             energy,
@@ -238,14 +228,13 @@ def per_capita(
     data = frame[keys].assign(_v=require_values(frame, value, keys, func, nonnegative=False))
     pop = population[keys].assign(_p=require_values(population, population_value, keys, func, positive=True))
     merged = data.merge(pop, on=keys, how="left")
-    missing = merged["_p"].isna().to_numpy()
-    if missing.any():
-        fail(
-            func,
-            population_value,
-            "misaligned data: no population for this key",
-            keys,
-            tuple(merged.loc[missing, keys].iloc[0]),
-        )
+    reject_first(
+        merged["_p"].isna(),
+        merged,
+        keys,
+        func,
+        population_value,
+        "misaligned data: no population for this key",
+    )
     merged["per_capita"] = merged["_v"] * scale / merged["_p"]
     return merged[[*keys, "per_capita"]]

@@ -14,12 +14,14 @@ from krbnn_analysis.indicators._checks import (
     Columns,
     as_list,
     fail,
+    reject_first,
     require_complete_grid,
     require_frame,
     require_integer_time,
     require_keys,
     require_values,
 )
+from krbnn_analysis.validation import first_position
 
 
 def _previous(data: pd.DataFrame, by: Sequence[str], column: str) -> pd.Series:
@@ -72,9 +74,8 @@ def yoy_growth(
 
     previous = _previous(data, group, "_v")
     consecutive = (data[time] - _previous(data, group, time)) == 1
-    zero = (consecutive & (previous == 0)).to_numpy()
-    if zero.any():
-        at = int(zero.argmax())
+    at = first_position(consecutive & (previous == 0))
+    if at is not None:
         fail(
             func, value, "zero level in the previous year (division by zero)", keys, tuple(data.loc[at, keys])
         )
@@ -131,10 +132,8 @@ def cagr(
     first = _level_at(data, grp, time, start, func, value).rename(columns={"_v": "_v_start"})
     last = _level_at(data, grp, time, end, func, value).rename(columns={"_v": "_v_end"})
     out = first.merge(last, on=grp)
-    zero = (out["_v_start"] == 0).to_numpy()
-    if zero.any():
-        key = (*out.loc[zero, grp].iloc[0], start)
-        fail(func, value, "zero level in the start year (division by zero)", [*grp, time], key)
+    problem = "zero level in the start year (division by zero)"
+    reject_first(out["_v_start"] == 0, out, grp, func, value, problem, also_keys=[time], also=(start,))
     out["start"] = start
     out["end"] = end
     out["cagr"] = ((out["_v_end"] / out["_v_start"]) ** (1.0 / (end - start)) - 1.0) * 100.0
@@ -179,10 +178,10 @@ def index_to_base(
     require_keys(frame, keys, func)
     data, grp = _grouped(frame[keys].assign(_v=require_values(frame, value, keys, func)), group)
     base_level = _level_at(data, grp, time, base, func, value).rename(columns={"_v": "_base"})
-    zero = (base_level["_base"] == 0).to_numpy()
-    if zero.any():
-        key = (*base_level.loc[zero, grp].iloc[0], base)
-        fail(func, value, "zero value in the base year (division by zero)", [*grp, time], key)
+    problem = "zero value in the base year (division by zero)"
+    reject_first(
+        base_level["_base"] == 0, base_level, grp, func, value, problem, also_keys=[time], also=(base,)
+    )
     data = data.merge(base_level, on=grp)
     data["index_value"] = data["_v"] / data["_base"] * 100.0
     return data[[*keys, "index_value"]].sort_values(keys, kind="stable").reset_index(drop=True)
@@ -239,15 +238,8 @@ def contribution_to_growth(
     data = frame[keys].assign(_v=values).sort_values(keys, kind="stable").reset_index(drop=True)
 
     totals = data.groupby([*group, time], sort=True)["_v"].sum().rename("_total").reset_index()
-    bad = (totals["_total"] <= 0).to_numpy()
-    if bad.any():
-        fail(
-            func,
-            value,
-            "total of the parts ≤ 0 (division by zero)",
-            [*group, time],
-            tuple(totals.loc[bad, [*group, time]].iloc[0]),
-        )
+    problem = "total of the parts ≤ 0 (division by zero)"
+    reject_first(totals["_total"] <= 0, totals, [*group, time], func, value, problem)
     totals["_total_prev"] = _previous(totals, group, "_total")
     totals["_consecutive"] = (totals[time] - _previous(totals, group, time)) == 1
     data = data.merge(totals, on=[*group, time])
@@ -274,8 +266,6 @@ def _level_at(
     """The ``_v`` of each group in ``year``; raises naming the first group that lacks that year."""
     at = data.loc[data[time] == year, [*group, "_v"]]
     merged = data[group].drop_duplicates().merge(at, on=group, how="left")
-    missing = merged["_v"].isna().to_numpy()
-    if missing.any():
-        key = (*merged.loc[missing, group].iloc[0], year)
-        fail(func, time, f"misaligned periods: no row for year {year}", [*group, time], key)
+    problem = f"misaligned periods: no row for year {year}"
+    reject_first(merged["_v"].isna(), merged, group, func, time, problem, also_keys=[time], also=(year,))
     return merged

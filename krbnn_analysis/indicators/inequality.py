@@ -14,6 +14,7 @@ from krbnn_analysis.indicators._checks import (
     as_list,
     fail,
     keep_common_members,
+    reject_first,
     require_complete_grid,
     require_frame,
     require_integer_time,
@@ -182,9 +183,7 @@ def theil_index(
     p = require_values(frame, population, keys, func, positive=True)
     data = frame[keys].assign(_Y=y * p, _p=p)
     if group is not None:
-        missing = frame[group].isna().to_numpy()
-        if missing.any():
-            fail(func, group, "missing group label", keys, tuple(frame.loc[missing, keys].iloc[0]))
+        reject_first(frame[group].isna(), frame, keys, func, group, "missing group label")
         data["_g"] = frame[group].to_numpy()
     data, dropped = _panel(data, region, cross, func, common_regions)
     rows = []

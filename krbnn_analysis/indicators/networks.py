@@ -15,7 +15,8 @@ import pandas as pd
 from pyproj import Geod
 
 from krbnn_analysis.errors import IndicatorInputError
-from krbnn_analysis.indicators._checks import fail, require_frame, require_keys, require_values
+from krbnn_analysis.indicators._checks import fail, reject_first, require_frame, require_keys, require_values
+from krbnn_analysis.validation import first_position
 
 _WGS84 = Geod(ellps="WGS84")
 
@@ -58,28 +59,15 @@ def graph_from_edges(
     keys = [source, target]
     require_frame(edges, func, [*keys, *attributes], name="edges")
     require_keys(edges, keys, func)
-    loops = (edges[source] == edges[target]).to_numpy()
-    if loops.any():
-        fail(
-            func,
-            target,
-            "self-loop (a link from a node to itself)",
-            keys,
-            tuple(edges.loc[loops, keys].iloc[0]),
-        )
+    reject_first(
+        edges[source] == edges[target], edges, keys, func, target, "self-loop (a link from a node to itself)"
+    )
     if not directed:
         pair = pd.Series(
             [frozenset(p) for p in zip(edges[source], edges[target], strict=True)], index=edges.index
         )
-        twice = pair.duplicated(keep=False).to_numpy()
-        if twice.any():
-            fail(
-                func,
-                None,
-                "duplicate link in an undirected graph (A–B and B–A)",
-                keys,
-                tuple(edges.loc[twice, keys].iloc[0]),
-            )
+        problem = "duplicate link in an undirected graph (A–B and B–A)"
+        reject_first(pair.duplicated(keep=False), edges, keys, func, None, problem)
     values = {a: require_values(edges, a, keys, func) for a in attributes}
     graph = nx.DiGraph() if directed else nx.Graph()
     for position, (u, v) in enumerate(zip(edges[source], edges[target], strict=True)):
@@ -297,9 +285,8 @@ def great_circle_km(
     limits = {"lat1": 90.0, "lon1": 360.0, "lat2": 90.0, "lon2": 360.0}
     for (name, limit), array in zip(limits.items(), arrays, strict=True):
         low = -90.0 if name.startswith("lat") else -180.0
-        bad = ~np.isfinite(array) | (array < low) | (array > limit)
-        if bad.any():
-            position = int(bad.argmax())
+        position = first_position(~np.isfinite(array) | (array < low) | (array > limit))
+        if position is not None:
             raise IndicatorInputError(
                 f"{func}: argument {name!r}: NaN or out of range ({array[position]!r}) at position {position}"
             )

@@ -22,6 +22,7 @@ from krbnn_analysis.indicators._checks import (
 )
 from krbnn_analysis.indicators.inequality import _gini
 from krbnn_analysis.indicators.structure import herfindahl_index, shares
+from krbnn_analysis.validation import first_position
 
 # Weights of the centred 2×12 moving average: half weight on the two months six months away.
 _MA_WEIGHTS = np.r_[0.5, np.ones(11), 0.5] / 12.0
@@ -30,8 +31,9 @@ _MA_WEIGHTS = np.r_[0.5, np.ones(11), 0.5] / 12.0
 def _monthly(frame: pd.DataFrame, column: str, func: str) -> pd.Series:
     """The time column as monthly periods (raises naming the column if it cannot be read as months)."""
     series = frame[column]
-    if series.isna().any():
-        fail(func, column, f"missing month in row {series.index[series.isna().to_numpy().argmax()]!r}")
+    missing = first_position(series.isna())
+    if missing is not None:
+        fail(func, column, f"missing month in row {series.index[missing]!r}")
     if isinstance(series.dtype, pd.PeriodDtype):
         if series.dtype != pd.PeriodDtype("M"):
             fail(func, column, f"periods must be monthly, not {series.dtype}")
@@ -233,9 +235,9 @@ def recovery_ratio(
                     (*key, period),
                 )
     level = at_base.groupby(grp)["_v"].mean().rename("_base")
-    zero = (level == 0).to_numpy()
-    if zero.any():
-        key = level.index[zero.argmax()]
+    position = first_position(level == 0)
+    if position is not None:
+        key = level.index[position]
         fail(
             func, value, "zero base level (division by zero)", grp, key if isinstance(key, tuple) else (key,)
         )

@@ -8,6 +8,7 @@ import pandas as pd
 
 from krbnn_analysis import regions
 from krbnn_analysis.errors import SchemaValidationError
+from krbnn_analysis.validation import first_position, to_numbers
 
 
 def with_region_columns(frame: pd.DataFrame, code_column: str = "region_code") -> pd.DataFrame:
@@ -37,18 +38,8 @@ def require_close(actual: float, expected: float, tolerance: float, what: str, *
 
 def parse_number_strings(values: pd.Series, *, file: str, column: str) -> pd.Series:
     """'  8,200 ' → 8200.0 (thousands separators and padding as in the QuaRCS files)."""
-    text = values.astype("string").str.strip().str.replace(",", "", regex=False)
-    numbers = pd.to_numeric(text, errors="coerce")
-    bad = text.notna() & (text != "") & numbers.isna()
-    if bad.any():
-        position = int(bad.to_numpy().nonzero()[0][0])
-        raise SchemaValidationError(
-            f"not a number: {values.iloc[position]!r}",
-            file=file,
-            column=column,
-            row=int(values.index[position]),
-        )
-    return numbers.astype("float64")
+    text = values.astype("string").str.strip().str.replace(",", "", regex=False).replace("", pd.NA)
+    return to_numbers(text, file=file, column=column, row=lambda p: int(values.index[p]), shown=values)
 
 
 def single_value(frame: pd.DataFrame, what: str, *, file: str, **where: object) -> float:
@@ -66,34 +57,29 @@ def concat(frames: Iterable[pd.DataFrame]) -> pd.DataFrame:
 
 def check_unique(frame: pd.DataFrame, keys: list[str], *, file: str, what: str = "key") -> None:
     """No two rows share ``keys`` (names the first repeated row)."""
-    repeated = frame.duplicated(keys, keep="first")
-    if repeated.any():
-        index = repeated.to_numpy().nonzero()[0][0]
+    index = first_position(frame.duplicated(keys, keep="first"))
+    if index is not None:
         key = ", ".join(f"{k}={frame[k].iloc[index]!r}" for k in keys)
-        raise SchemaValidationError(
-            f"duplicate {what} ({key})", file=file, column=",".join(keys), row=int(index)
-        )
+        raise SchemaValidationError(f"duplicate {what} ({key})", file=file, column=",".join(keys), row=index)
 
 
 def check_range(frame: pd.DataFrame, column: str, low: float, high: float, *, file: str) -> None:
     """Every non-missing value of ``column`` lies in [low, high] (names the first one outside)."""
     values = pd.to_numeric(frame[column], errors="coerce")
-    outside = values.notna() & ((values < low) | (values > high))
-    if outside.any():
-        index = outside.to_numpy().nonzero()[0][0]
+    index = first_position(values.notna() & ((values < low) | (values > high)))
+    if index is not None:
         raise SchemaValidationError(
             f"value {frame[column].iloc[index]!r} outside [{low}, {high}]",
             file=file,
             column=column,
-            row=int(index),
+            row=index,
         )
 
 
 def check_values_in(frame: pd.DataFrame, column: str, allowed: set[object], *, file: str) -> None:
     """Every value of ``column`` is one of ``allowed`` (e.g. the expected unit; names the first other)."""
-    other = ~frame[column].isin(list(allowed))
-    if other.any():
-        index = other.to_numpy().nonzero()[0][0]
+    index = first_position(~frame[column].isin(list(allowed)))
+    if index is not None:
         raise SchemaValidationError(
             f"unexpected value {frame[column].iloc[index]!r} (expected one of {sorted(map(str, allowed))})",
             file=file,
@@ -104,4 +90,4 @@ def check_values_in(frame: pd.DataFrame, column: str, allowed: set[object], *, f
 
 def first_row(mask: pd.Series) -> int:
     """Label of the first row where ``mask`` is true (for error messages)."""
-    return int(mask.index[mask.to_numpy().nonzero()[0][0]])
+    return int(mask.index[first_position(mask)])

@@ -17,7 +17,7 @@ import yaml
 from krbnn_analysis import config
 from krbnn_analysis.catalog import Source
 from krbnn_analysis.errors import MissingFileError, ParseError, SchemaValidationError, UpstreamChangedError
-from krbnn_analysis.validation import sha256_file
+from krbnn_analysis.validation import sha256_file, to_numbers
 
 
 @cache
@@ -97,18 +97,13 @@ class UpstreamFiles:
         for column in numeric:
             if pd.api.types.is_numeric_dtype(frame[column]):
                 continue
-            text = frame[column].astype("string").str.strip()
-            converted = pd.to_numeric(text.replace({"": None}), errors="coerce")
-            bad = text.notna() & (text != "") & converted.isna()
-            if bad.any():
-                position = int(bad.to_numpy().nonzero()[0][0])
-                raise SchemaValidationError(
-                    f"not a number: {frame[column].iloc[position]!r}",
-                    file=path,
-                    column=column,
-                    row=f"{position} (line {position + header_lines + 1})",
-                )
-            frame[column] = converted.astype("float64")
+            frame[column] = to_numbers(
+                frame[column].astype("string").str.strip().replace("", pd.NA),
+                file=path,
+                column=column,
+                row=lambda position: f"{position} (line {position + header_lines + 1})",
+                shown=frame[column],
+            )
         return frame
 
     def read_file(self, source_id: str):

@@ -33,6 +33,7 @@ from krbnn_analysis.pipeline import specs
 from krbnn_analysis.pipeline.common import require
 from krbnn_analysis.pipeline.core import step
 from krbnn_analysis.pipeline.upstream import UpstreamFiles
+from krbnn_analysis.validation import first_position
 
 FIGURES = "figures-statistics-from-text"
 ENERGY_FIGURES = "figures-energy-from-text"
@@ -391,7 +392,7 @@ def check_statistics_release(raw: pd.DataFrame, tidy: pd.DataFrame, file: str) -
         not empty.any(),
         "a row without source title or URL",
         file=file,
-        row=None if not empty.any() else int(empty.idxmax()),
+        row=first_position(empty),
     )
     interpolated = tidy[[("interpolated" in f) for f in tidy["flags"]]]
     require(
