@@ -6,11 +6,30 @@ One module per family:
 * ``structure``   – shares, location_quotient, krugman_index, herfindahl_index
 * ``shift_share`` – shift_share (classic; optionally Esteban-Marquillas)
 * ``klassen``     – klassen_typology
-* ``inequality``  – williamson_index, theil_index, weighted_gini, sigma_convergence, beta_convergence
+* ``inequality``  – williamson_index, theil_index, sigma_convergence, beta_convergence
 * ``tourism``     – seasonal_ratios, seasonal_gini, recovery_ratio, market_concentration
 * ``trade``       – balassa_rca, trade_complementarity_index, specialisation_complementarity
 * ``networks``    – graph_from_edges, centrality, hub_dependence, great_circle_km
 * ``energy``      – renewable_share, potential_utilisation, capacity_factor, per_capita
+
+Who calls what (each function works on a curated table that exists, except where said):
+
+* overview: growth (``grdp``), ``shares``, ``location_quotient``, ``krugman_index``, ``herfindahl_index``,
+  ``contribution_to_growth`` and ``shift_share`` (``grdp_by_industry``), ``klassen_typology``,
+  ``williamson_index``, ``theil_index``, ``sigma_convergence``, ``beta_convergence``
+  (``grdp_per_capita_kabkota``), ``per_capita`` (``population``);
+* tourism: ``cagr``, ``index_to_base``, ``seasonal_ratios``, ``seasonal_gini``, ``recovery_ratio``,
+  ``market_concentration`` (``foreign_arrivals_by_port``, ``domestic_trips``), ``location_quotient``;
+* connectivity (and tourism's air links): ``graph_from_edges``, ``centrality``, ``hub_dependence``,
+  ``flights_needed``, ``great_circle_km`` (``air_routes_2014``, ``airports``, ports; the pipeline uses
+  ``great_circle_km`` too);
+* renewables: ``renewable_share`` (``power_plants``, ``ruptl_planned_*``, ``electricity_2019_by_type``),
+  ``potential_utilisation`` (``re_potential``), ``capacity_factor`` (``electricity_2019_by_type``),
+  ``per_capita`` (``electricity_pln``);
+* agriculture: ``shares``, ``location_quotient``, ``cagr``, ``index_to_base`` (the production tables);
+* trade: ``specialisation_complementarity`` (``grdp_by_industry``); ``balassa_rca`` and
+  ``trade_complementarity_index`` need a region × product table that the trade briefing will bring;
+* synthesis: reuses the briefings' results, not the indicators directly.
 
 Conventions: inputs are tidy frames (one row per key, a numeric value column); outputs are tidy frames
 sorted by their key. Shares, ratios and indices are fractions unless the column or docstring says
@@ -31,7 +50,6 @@ from krbnn_analysis.indicators.inequality import (
     beta_convergence,
     sigma_convergence,
     theil_index,
-    weighted_gini,
     williamson_index,
 )
 from krbnn_analysis.indicators.klassen import KLASSEN_LABELS, klassen_typology
@@ -87,7 +105,6 @@ __all__ = [
     "specialisation_complementarity",
     "theil_index",
     "trade_complementarity_index",
-    "weighted_gini",
     "williamson_index",
     "yoy_growth",
 ]

@@ -1,4 +1,4 @@
-"""Regional inequality and convergence: Williamson, Theil (with decomposition), Gini, sigma and beta.
+"""Regional inequality and convergence: Williamson, Theil (with decomposition), sigma and beta.
 
 Inputs are per-capita values (e.g. GRDP per capita, thousand IDR) with population weights, one row
 per region and period.
@@ -205,75 +205,6 @@ def theil_index(
         rows.append(tuple(row))
     columns = [*cross, "theil"] + (["between", "within"] if group is not None else [])
     return _with_dropped(pd.DataFrame(rows, columns=columns), cross, dropped)
-
-
-def _gini(values: np.ndarray, weights: np.ndarray) -> float:
-    """Weighted Gini via the sorted form of the mean absolute difference (exact, O(n log n))."""
-    order = np.argsort(values, kind="stable")
-    y, w = values[order], weights[order]
-    cum = np.cumsum(w)
-    total_w, total_yw = cum[-1], float(np.sum(w * y))
-    # Σ_i Σ_j w_i w_j |y_i − y_j| = 2 Σ_i w_i y_i (2 C_i − w_i − W) for y sorted ascending
-    gini = float(np.sum(w * y * (2.0 * cum - w - total_w)) / (total_w * total_yw))
-    return max(gini, 0.0)  # equal values can give −1e-17 from cancellation; G ≥ 0 by definition
-
-
-def weighted_gini(
-    frame: pd.DataFrame,
-    *,
-    value: str = "value",
-    weight: str | None = None,
-    region: str | None = "region_code",
-    by: Columns = ("year",),
-) -> pd.DataFrame:
-    """Gini coefficient of a (population-)weighted distribution of values.
-
-    Formula:
-        ``G = Σ_i Σ_j w_i w_j |y_i − y_j| / (2 W² μ)``, ``W = Σ w_i``, ``μ = Σ w_i y_i / W``
-
-        computed exactly from the values sorted ascending as
-        ``G = Σ_i w_i y_i (2 C_i − w_i − W) / (W · Σ_i w_i y_i)`` with ``C_i`` the cumulative weight.
-        This is the population (not sample-corrected) Gini: 0 = equality; the maximum with n equal
-        weights is 1 − 1/n.
-
-    Parameters:
-        frame: one row per ``by`` × unit.
-        value: value of each unit (≥ 0; e.g. GRDP per capita of each region).
-        weight: optional weight column (≥ 0, e.g. population); ``None`` = equal weights.
-        region: unit key column, checked for duplicates; ``None`` for anonymous units (e.g.
-            households), which are then not checked.
-        by: columns identifying a distribution (default one per year).
-
-    Returns:
-        DataFrame with the ``by`` columns and ``gini`` (fraction 0–1).
-
-    Raises:
-        IndicatorInputError: NaN or negative values or weights, duplicate keys, a distribution whose
-            total weight or weighted mean is zero.
-
-    References:
-        Cowell, F.A. (2011), *Measuring Inequality*, 3rd ed., Oxford University Press, ch. 2 and
-        Technical Appendix; Lerman, R.I. and Yitzhaki, S. (1989), "Improving the accuracy of
-        estimates of Gini coefficients", *Journal of Econometrics* 42(1), 43–47.
-    """
-    func = "weighted_gini"
-    cross = as_list(by)
-    keys = [*cross, *as_list(region)]
-    require_frame(frame, func, [*keys, value, *as_list(weight)])
-    if region is not None:
-        require_keys(frame, keys, func)
-    y = require_values(frame, value, keys, func)
-    w = require_values(frame, weight, keys, func) if weight is not None else np.ones(len(frame))
-    data = frame[cross].assign(_y=y, _w=w)
-    rows = []
-    for key, sub in _groups(data, cross):
-        values, weights = sub["_y"].to_numpy(), sub["_w"].to_numpy()
-        if weights.sum() == 0:
-            fail(func, weight, "zero total weight (division by zero)", cross, key)
-        if np.sum(values * weights) == 0:
-            fail(func, value, "zero weighted mean (division by zero)", cross, key)
-        rows.append((*key, _gini(values, weights)))
-    return pd.DataFrame(rows, columns=[*cross, "gini"])
 
 
 def sigma_convergence(

@@ -20,7 +20,6 @@ from krbnn_analysis.indicators._checks import (
     require_keys,
     require_values,
 )
-from krbnn_analysis.indicators.inequality import _gini
 from krbnn_analysis.indicators.structure import herfindahl_index, shares
 from krbnn_analysis.validation import first_position
 
@@ -128,6 +127,17 @@ def seasonal_ratios(
         ratio = data["_v"] / data["moving_average"]
     data["ratio"] = ratio.where(data["moving_average"] > 0)
     return data[[*group, time, "moving_average", "ratio"]]
+
+
+def _gini(values: np.ndarray, weights: np.ndarray) -> float:
+    """Weighted Gini via the sorted form of the mean absolute difference (exact, O(n log n))."""
+    order = np.argsort(values, kind="stable")
+    y, w = values[order], weights[order]
+    cum = np.cumsum(w)
+    total_w, total_yw = cum[-1], float(np.sum(w * y))
+    # Σ_i Σ_j w_i w_j |y_i − y_j| = 2 Σ_i w_i y_i (2 C_i − w_i − W) for y sorted ascending
+    gini = float(np.sum(w * y * (2.0 * cum - w - total_w)) / (total_w * total_yw))
+    return max(gini, 0.0)  # equal values can give −1e-17 from cancellation; G ≥ 0 by definition
 
 
 def seasonal_gini(

@@ -35,6 +35,11 @@ def balassa_rca(
         share in the reference's (world or national) exports. RCA > 1: revealed comparative
         advantage. Algebraically the location quotient applied to exports.
 
+    Data:
+        No curated region × product table exists yet: ``nonoil_trade`` holds only each province's total
+        non-oil exports and imports. The trade briefing will bring a table of exports (and imports) by
+        province and product and adapt the column defaults to it then.
+
     Parameters:
         frame: tidy exports, one row per region × product (× time); a complete grid.
         region, product: key columns.
@@ -110,6 +115,11 @@ def trade_complementarity_index(
         ``TCI_ji = 100 · (1 − Σ_k |m_ik − x_jk| / 2)``, with ``x_jk`` the share of product k in the
         total exports of j and ``m_ik`` its share in the total imports of i. 100 = j's export basket
         matches i's import basket exactly; 0 = no product in common.
+
+    Data:
+        No curated region × product table exists yet: ``nonoil_trade`` holds only each province's total
+        non-oil exports and imports. The trade briefing will bring a table of exports (and imports) by
+        province and product and adapt the column defaults to it then.
 
     Parameters:
         exports: tidy exports, one row per region × product (× time); a complete grid.

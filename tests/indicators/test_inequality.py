@@ -7,7 +7,7 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from krbnn_analysis import load
@@ -16,7 +16,6 @@ from krbnn_analysis.indicators import (
     beta_convergence,
     sigma_convergence,
     theil_index,
-    weighted_gini,
     williamson_index,
 )
 
@@ -117,43 +116,6 @@ def test_theil_between_plus_within_equals_total(rows):
     out = theil_index(frame, group="province").iloc[0]
     assert out["between"] + out["within"] == pytest.approx(out["theil"], rel=1e-9, abs=1e-12)
     assert out["theil"] >= -1e-12 and out["between"] >= -1e-12 and out["within"] >= -1e-12
-
-
-# --- Gini ---------------------------------------------------------------------------------------------
-
-
-def test_gini_by_hand():
-    frame = pd.DataFrame({"year": 2020, "region_code": list("abcd"), "value": [1.0, 2.0, 3.0, 4.0]})
-    # Σ_i Σ_j |y_i − y_j| = 2 × (1+2+3+1+2+1) = 20; 2 n² μ = 2 × 16 × 2.5 = 80 → G = 0.25
-    assert weighted_gini(frame)["gini"].iloc[0] == pytest.approx(0.25)
-    weighted = pd.DataFrame({"year": 2020, "region_code": ["a", "b"], "value": [1.0, 2.0], "pop": [3.0, 1.0]})
-    # μ = (3 + 2)/4 = 1.25; Σ Σ w_i w_j |y_i − y_j| = 2 × 3 × 1 × 1 = 6; 2 W² μ = 40 → 0.15
-    assert weighted_gini(weighted, weight="pop")["gini"].iloc[0] == pytest.approx(0.15)
-
-
-def test_gini_bad_input(rejects):
-    frame = pd.DataFrame({"year": 2020, "region_code": ["a", "b"], "value": [1.0, 2.0], "pop": [0.0, 0.0]})
-    with rejects("'pop'", "zero total weight", "year=2020"):
-        weighted_gini(frame, weight="pop")
-    with rejects("'value'", "negative", "region_code='b'"):
-        weighted_gini(frame.assign(value=[1.0, -2.0]))
-    with rejects("'value'", "NaN", "row=1"):
-        weighted_gini(frame.assign(value=[1.0, np.nan]).drop(columns="region_code"), region=None, by=())
-
-
-@settings(max_examples=25, deadline=None)
-@given(
-    st.lists(st.tuples(st.floats(min_value=0.0, max_value=1e4), st.integers(1, 5)), min_size=1, max_size=10)
-)
-def test_gini_weights_equal_repeated_units(rows):
-    values = [y for y, _ in rows]
-    assume(sum(y * w for y, w in rows) > 0)
-    weighted = pd.DataFrame({"value": values, "w": [float(w) for _, w in rows]})
-    expanded = pd.DataFrame({"value": [y for y, w in rows for _ in range(w)]})
-    g_w = weighted_gini(weighted, weight="w", region=None, by=())["gini"].iloc[0]
-    g_e = weighted_gini(expanded, region=None, by=())["gini"].iloc[0]
-    assert g_w == pytest.approx(g_e, abs=1e-12)
-    assert 0.0 <= g_w < 1.0
 
 
 # --- a changing set of regions ----------------------------------------------------------------------------
