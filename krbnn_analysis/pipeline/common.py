@@ -20,6 +20,12 @@ def with_region_columns(frame: pd.DataFrame, code_column: str = "region_code") -
     return out
 
 
+def join_flags(flags: Iterable[str]) -> object:
+    """Sorted, de-duplicated ``a;b`` text, or NA when there is no flag (the ``flags`` columns)."""
+    unique = sorted(set(flags))
+    return ";".join(unique) if unique else pd.NA
+
+
 def require(
     condition: bool, message: str, *, file: str | None = None, column: str | None = None, row: object = None
 ) -> None:

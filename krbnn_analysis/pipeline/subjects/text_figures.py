@@ -30,7 +30,7 @@ from krbnn_analysis import regions
 from krbnn_analysis.catalog import Column
 from krbnn_analysis.errors import SchemaValidationError, UnknownRegionError
 from krbnn_analysis.pipeline import specs
-from krbnn_analysis.pipeline.common import require
+from krbnn_analysis.pipeline.common import join_flags, require
 from krbnn_analysis.pipeline.core import step
 from krbnn_analysis.pipeline.upstream import UpstreamFiles
 from krbnn_analysis.validation import first_position
@@ -316,10 +316,6 @@ def tidy_figures(
     empty_unit = tidy["unit"] == ""
     require(not empty_unit.any(), "a value without unit", file=file, column="unit")
     return tidy
-
-
-def join_flags(flags: list[str]) -> object:
-    return ";".join(sorted(set(flags), key=FLAGS.index)) or pd.NA
 
 
 def finish(tidy: pd.DataFrame) -> pd.DataFrame:

@@ -8,8 +8,6 @@ substations. This module defines no step.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import pandas as pd
 
 from krbnn_analysis import regions, technologies
@@ -41,12 +39,6 @@ def renewable_of(technology: str) -> object:
     """True / False, or NA for storage and unknown technologies (``technologies.renewable_of``)."""
     flag = technologies.renewable_of(technology)
     return pd.NA if flag is None else flag
-
-
-def join_flags(flags: Iterable[str]) -> object:
-    """Sorted, de-duplicated ``a;b`` text, or NA when there is no flag."""
-    unique = sorted(set(flags))
-    return ";".join(unique) if unique else pd.NA
 
 
 FLAGS_PATTERN = r"[a-z0-9_]+(;[a-z0-9_]+)*"

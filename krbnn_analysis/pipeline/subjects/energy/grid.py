@@ -17,7 +17,7 @@ import pandas as pd
 from krbnn_analysis import regions
 from krbnn_analysis.catalog import Column
 from krbnn_analysis.pipeline import geo, specs
-from krbnn_analysis.pipeline.common import concat, require, require_close, with_region_columns
+from krbnn_analysis.pipeline.common import concat, join_flags, require, require_close, with_region_columns
 from krbnn_analysis.pipeline.core import step
 from krbnn_analysis.pipeline.subjects.energy.common import (
     LAT,
@@ -25,7 +25,6 @@ from krbnn_analysis.pipeline.subjects.energy.common import (
     PROVINCE_CODE,
     PROVINCE_NAME,
     flags_column,
-    join_flags,
     province_disagrees,
 )
 from krbnn_analysis.pipeline.upstream import UpstreamFiles

@@ -39,7 +39,7 @@ import pandas as pd
 from krbnn_analysis import regions
 from krbnn_analysis.catalog import Column
 from krbnn_analysis.pipeline import geo, specs
-from krbnn_analysis.pipeline.common import concat, require
+from krbnn_analysis.pipeline.common import concat, join_flags, require
 from krbnn_analysis.pipeline.core import step
 from krbnn_analysis.pipeline.subjects.energy.common import (
     LAT,
@@ -48,7 +48,6 @@ from krbnn_analysis.pipeline.subjects.energy.common import (
     RENEWABLE_COLUMN,
     TECHNOLOGY,
     flags_column,
-    join_flags,
     province_disagrees,
     renewable_of,
 )

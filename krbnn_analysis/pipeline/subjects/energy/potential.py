@@ -19,9 +19,9 @@ import pandas as pd
 from krbnn_analysis import regions
 from krbnn_analysis.catalog import Column
 from krbnn_analysis.pipeline import specs
-from krbnn_analysis.pipeline.common import require, require_close
+from krbnn_analysis.pipeline.common import join_flags, require, require_close
 from krbnn_analysis.pipeline.core import step
-from krbnn_analysis.pipeline.subjects.energy.common import flags_column, join_flags
+from krbnn_analysis.pipeline.subjects.energy.common import flags_column
 from krbnn_analysis.pipeline.upstream import UpstreamFiles
 
 RUEN = "re-potential-by-province-ruen-archensys"

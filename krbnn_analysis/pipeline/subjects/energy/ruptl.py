@@ -28,7 +28,7 @@ import pandas as pd
 from krbnn_analysis import regions
 from krbnn_analysis.catalog import Column
 from krbnn_analysis.pipeline import specs
-from krbnn_analysis.pipeline.common import concat, require, require_close, with_region_columns
+from krbnn_analysis.pipeline.common import concat, join_flags, require, require_close, with_region_columns
 from krbnn_analysis.pipeline.core import step
 from krbnn_analysis.pipeline.subjects.energy.common import (
     LAT,
@@ -39,7 +39,6 @@ from krbnn_analysis.pipeline.subjects.energy.common import (
     RENEWABLE_COLUMN,
     TECHNOLOGY,
     flags_column,
-    join_flags,
     renewable_of,
 )
 from krbnn_analysis.pipeline.upstream import UpstreamFiles
