@@ -46,7 +46,7 @@ def test_result_table_names_regions_appends_units_and_fills_missing_text():
         caption="c",
     ).data
     assert "1,677 USD" in html and "1.50 x" in html  # whole from 100 up, else two decimals
-    assert "NTT" in html and "no route" in html and "Flight legs needed" in html
+    assert "NTT" in html and "no route" in html and "Legs needed" in html
 
 
 def test_line_panels_split_a_frame_into_one_panel_per_region():
