@@ -20,7 +20,7 @@ from krbnn_analysis.catalog import Dataset
 from krbnn_analysis.loaders import loaded_datasets
 
 RATING_SYMBOL = {"green": "●", "amber": "●", "red": "●"}
-_NUMBER_TEXT = re.compile(r"^[−+-]?[\d.,]+\s?%?$")  # "1.234,5", "-9.31", "5,7%": right-aligned
+_NUMBER_TEXT = re.compile(r"^([−+-]?[\d.,]+\s?%?|–)$")  # "1.234,5", "-9.31", "5,7%", "–": right-aligned
 
 
 def _escape(value: object) -> str:
