@@ -7,4 +7,5 @@ formatted or plotted here: the notebook does that, and the synthesis reuses the 
 * ``overview``   – briefing 00: size, growth, structure and welfare of Bali, NTB and NTT
 * ``tourism``    – briefing 01: entry ports, recovery, seasons, tourism in the economy, air access
 * ``air_access`` – the intra-region air route network (shared by tourism and connectivity)
+* ``common``     – years every briefing must agree on (pre-pandemic base, Lombok earthquakes)
 """
