@@ -104,3 +104,17 @@ def rank_among(
         raise IndicatorInputError("rank_among: one row per region expected")
     position = ranked.rank(ascending=ascending, method="min")
     return int(position[code]), int(ranked.size)
+
+
+def latest_by_region(frame: pd.DataFrame, *, value: str = "value") -> tuple[pd.Series, int]:
+    """Each region's value in its latest year, and the latest year of all (a headline table's year)."""
+    last = latest(frame)
+    if last["region_code"].duplicated().any():
+        raise IndicatorInputError("latest_by_region: one row per region and year expected")
+    return last.set_index("region_code")[value], int(last["year"].max())
+
+
+def month_start(frame: pd.DataFrame, *, year: str = "year", month: str = "month") -> pd.Series:
+    """The first day of each row's month, from integer ``year`` and ``month`` columns (for time axes)."""
+    periods = pd.PeriodIndex.from_fields(year=frame[year], month=frame[month], freq="M")
+    return pd.Series(periods.to_timestamp(), index=frame.index)

@@ -7,7 +7,8 @@ One module per family:
 * ``shift_share`` – shift_share (classic; optionally Esteban-Marquillas)
 * ``klassen``     – klassen_typology
 * ``inequality``  – williamson_index, theil_index, sigma_convergence, beta_convergence
-* ``tourism``     – seasonal_ratios, seasonal_gini, recovery_ratio, market_concentration
+* ``tourism``     – seasonal_ratios, seasonal_profile, seasonal_extremes, seasonal_gini,
+                  recovery_ratio, market_concentration
 * ``trade``       – balassa_rca, trade_complementarity_index, specialisation_complementarity
 * ``networks``    – graph_from_edges, centrality, hub_dependence, great_circle_km
 * ``energy``      – renewable_share, potential_utilisation, capacity_factor, per_capita
@@ -65,7 +66,9 @@ from krbnn_analysis.indicators.structure import herfindahl_index, krugman_index,
 from krbnn_analysis.indicators.tourism import (
     market_concentration,
     recovery_ratio,
+    seasonal_extremes,
     seasonal_gini,
+    seasonal_profile,
     seasonal_ratios,
 )
 from krbnn_analysis.indicators.trade import (
@@ -97,7 +100,9 @@ __all__ = [
     "potential_utilisation",
     "recovery_ratio",
     "renewable_share",
+    "seasonal_extremes",
     "seasonal_gini",
+    "seasonal_profile",
     "seasonal_ratios",
     "shares",
     "shift_share",

@@ -140,6 +140,62 @@ def _gini(values: np.ndarray, weights: np.ndarray) -> float:
     return max(gini, 0.0)  # equal values can give −1e-17 from cancellation; G ≥ 0 by definition
 
 
+def seasonal_profile(
+    frame: pd.DataFrame,
+    *,
+    value: str = "value",
+    time: str = "month",
+    by: Columns = ("region_code",),
+) -> pd.DataFrame:
+    """Seasonal factors: the ratio to the centred moving average, averaged by calendar month.
+
+    Formula:
+        ``factor_m = mean over years of ratio_t`` for the months t with calendar month m, where
+        ``ratio_t`` is :func:`seasonal_ratios`; months without a centred average (the first and last
+        six of a series, or a zero average) are left out of the mean.
+
+    Parameters:
+        frame: tidy monthly data as for :func:`seasonal_ratios` (several whole years).
+        value, time, by: as for :func:`seasonal_ratios`.
+
+    Returns:
+        DataFrame with the ``by`` columns, ``calendar_month`` (1–12) and ``ratio`` (fraction around 1:
+        above 1 marks a busy month), sorted by ``by`` and month.
+
+    Raises:
+        IndicatorInputError: as :func:`seasonal_ratios`.
+
+    References:
+        Hyndman, R.J. and Athanasopoulos, G. (2021), *Forecasting: Principles and Practice*, 3rd ed.,
+        OTexts, §3.4 "Classical decomposition".
+    """
+    group = as_list(by)
+    ratios = seasonal_ratios(frame, value=value, time=time, by=by)
+    ratios["calendar_month"] = pd.PeriodIndex(_monthly(ratios, time, "seasonal_profile")).month
+    return ratios.groupby([*group, "calendar_month"], as_index=False)["ratio"].mean()
+
+
+def seasonal_extremes(profile: pd.DataFrame, *, by: Columns = ("region_code",)) -> pd.DataFrame:
+    """The busiest and the quietest calendar month of each series of a :func:`seasonal_profile`.
+
+    Returns:
+        DataFrame indexed by the ``by`` columns with ``peak_month``, ``peak_ratio``, ``low_month`` and
+        ``low_ratio`` (the first month wins a tie).
+    """
+    group = as_list(by)
+    require_frame(profile, "seasonal_extremes", [*group, "calendar_month", "ratio"], name="profile")
+    grouped = profile.groupby(group)["ratio"]
+    peak = profile.loc[grouped.idxmax(), [*group, "calendar_month", "ratio"]].set_index(group)
+    low = profile.loc[grouped.idxmin(), [*group, "calendar_month", "ratio"]].set_index(group)
+    return pd.concat(
+        [
+            peak.rename(columns={"calendar_month": "peak_month", "ratio": "peak_ratio"}),
+            low.rename(columns={"calendar_month": "low_month", "ratio": "low_ratio"}),
+        ],
+        axis=1,
+    )
+
+
 def seasonal_gini(
     frame: pd.DataFrame,
     *,

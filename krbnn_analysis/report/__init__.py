@@ -1,5 +1,34 @@
 """Briefing building blocks (used inside notebooks) and the HTML build (used by ``krbnn reports``)."""
 
+from krbnn_analysis.report.briefing import (
+    airport_names,
+    headline_table,
+    industry_labels,
+    key_messages,
+    line_panels,
+    month_axis,
+    region_bar_chart,
+    region_labels,
+    result_table,
+    setup,
+)
 from krbnn_analysis.report.components import Findings, caveats, data_gaps, note, sources_table, table
 
-__all__ = ["Findings", "caveats", "data_gaps", "note", "sources_table", "table"]
+__all__ = [
+    "Findings",
+    "airport_names",
+    "caveats",
+    "data_gaps",
+    "headline_table",
+    "industry_labels",
+    "key_messages",
+    "line_panels",
+    "month_axis",
+    "note",
+    "region_bar_chart",
+    "region_labels",
+    "result_table",
+    "setup",
+    "sources_table",
+    "table",
+]

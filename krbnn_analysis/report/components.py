@@ -20,7 +20,7 @@ from krbnn_analysis.catalog import Dataset
 from krbnn_analysis.loaders import loaded_datasets
 
 RATING_SYMBOL = {"green": "●", "amber": "●", "red": "●"}
-_NUMBER_TEXT = re.compile(r"^[−+-]?[\d.,]+\s?%?$")  # "1.234,5", "-9.31", "5,7%": right-aligned
+_NUMBER_TEXT = re.compile(r"^([−+-]?[\d.,]+\s?%?|–)$")  # "1.234,5", "-9.31", "5,7%", "–": right-aligned
 
 
 def _escape(value: object) -> str:
@@ -37,17 +37,21 @@ class Findings:
 
     lang: str
     items: list[str] = field(default_factory=list)
+    heading: str = "findings_heading"  # translation key of the heading
+    limit: int | None = None  # most sentences allowed (key messages: three)
 
     def __post_init__(self) -> None:
         i18n.check_language(self.lang)
 
     def add(self, *, id: str, en: str, **values: object) -> Findings:
+        if self.limit is not None and len(self.items) >= self.limit:
+            raise ValueError(f"at most {self.limit} sentences under {self.heading!r}")
         template = id if self.lang == "id" else en
         self.items.append(template.format(**{k: _escape(v) for k, v in values.items()}))
         return self
 
     def _repr_html_(self) -> str:
-        heading = i18n.t("findings_heading", self.lang)
+        heading = i18n.t(self.heading, self.lang)
         items = "".join(f"<li>{item}</li>" for item in self.items)
         return f'<section class="krbnn-findings"><h3>{heading}</h3><ul>{items}</ul></section>'
 

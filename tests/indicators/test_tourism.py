@@ -8,7 +8,14 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from krbnn_analysis.indicators import market_concentration, recovery_ratio, seasonal_gini, seasonal_ratios
+from krbnn_analysis.indicators import (
+    market_concentration,
+    recovery_ratio,
+    seasonal_extremes,
+    seasonal_gini,
+    seasonal_profile,
+    seasonal_ratios,
+)
 
 # A purely seasonal pattern with mean 100 (sum 1200): the 2×12 moving average of a series repeating it
 # is exactly 100 (its half-weighted ends fall on the same calendar month), so ratio = pattern / 100.
@@ -136,3 +143,20 @@ def test_market_concentration_bad_input(rejects):
     frame = pd.DataFrame({"region_code": "51", "year": 2019, "market": ["AU", "AU"], "value": [1.0, 2.0]})
     with rejects("duplicate key", "market='AU'"):
         market_concentration(frame)
+
+
+# --- seasonal_profile / seasonal_extremes -------------------------------------------------------------
+
+
+def test_seasonal_profile_of_a_pure_pattern_is_the_pattern_over_its_mean():
+    profile = seasonal_profile(_monthly(PATTERN * 3))
+    assert list(profile["calendar_month"]) == list(range(1, 13))
+    assert profile["ratio"].to_numpy() == pytest.approx(np.array(PATTERN) / 100)
+
+
+def test_seasonal_extremes_name_june_as_peak_and_december_as_low():
+    extremes = seasonal_extremes(seasonal_profile(_monthly(PATTERN * 3)))
+    assert extremes.loc["51", "peak_month"] == 6  # 130
+    assert extremes.loc["51", "peak_ratio"] == pytest.approx(1.3)
+    assert extremes.loc["51", "low_month"] == 12  # 70
+    assert extremes.loc["51", "low_ratio"] == pytest.approx(0.7)

@@ -1,0 +1,197 @@
+"""Library calls a briefing notebook makes instead of repeating cells: setup, key messages, the
+headline table, tables from a result frame, and panels of line charts.
+
+They only translate, format and draw: every number comes from a briefing's ``compute()``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from IPython.display import HTML
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from krbnn_analysis import i18n, industries, plotting, regions
+from krbnn_analysis.report.components import Findings, table
+
+
+def setup(lang: str) -> None:
+    """Check the language and set the chart defaults: the first call of every briefing."""
+    i18n.check_language(lang)
+    plotting.setup(lang)
+
+
+def key_messages(lang: str) -> Findings:
+    """The briefing's opening: at most three computed sentences on the latest year."""
+    return Findings(lang, heading="key_messages_heading", limit=3)
+
+
+def _number_or_dash(value: object, lang: str, decimals: int) -> str:
+    return "–" if pd.isna(value) else i18n.number(float(value), lang, decimals)
+
+
+def headline_table(
+    headline: pd.DataFrame,
+    lang: str,
+    *,
+    decimals: Mapping[str, int],
+    years: Mapping[str, object],
+) -> HTML:
+    """The headline table: one row per translation key (its label takes ``years``), one column per
+    region code (labelled in ``lang``); a missing value shows as a dash."""
+    rows = [
+        {
+            i18n.t("col_indicator", lang): i18n.t(key, lang, **years),
+            **{
+                regions.label(code, lang): _number_or_dash(headline.loc[key, code], lang, decimals[key])
+                for code in headline.columns
+            },
+        }
+        for key in headline.index
+    ]
+    return table(pd.DataFrame(rows), lang, caption=i18n.t("caption_headline", lang))
+
+
+def _auto_decimals(value: float) -> int:
+    return 0 if abs(value) >= 100 else 2  # counts whole, small ratios and amounts to two decimals
+
+
+def _number_cell(value: object, lang: str, decimals: int | None, missing: str) -> str:
+    if value is None or pd.isna(value):
+        return missing
+    return i18n.number(float(value), lang, _auto_decimals(float(value)) if decimals is None else decimals)
+
+
+def result_table(
+    frame: pd.DataFrame,
+    lang: str,
+    *,
+    columns: Mapping[str, str],
+    caption: str,
+    decimals: Mapping[str, int | None] | None = None,
+    units: Mapping[str, str] | None = None,
+    region_columns: Sequence[str] = (),
+    missing: Mapping[str, str] | None = None,
+    links: Mapping[str, str] | None = None,
+) -> HTML:
+    """A table of a result frame: ``columns`` maps each shown column to its translation key.
+
+    Columns in ``decimals`` are numbers in the locale with that many decimals (``None``: whole
+    numbers from 100 up, else two); others are shown as text. ``units`` appends the text of another
+    column (``{"value": "unit"}``); ``region_columns`` hold region codes shown as names in ``lang``;
+    ``missing`` gives the text of an empty cell per column (default a dash); ``links`` maps a column
+    to the column of its URLs.
+    """
+    decimals, units, missing, links = decimals or {}, units or {}, missing or {}, links or {}
+    shown = {}
+    for column, key in columns.items():
+        values = frame[column]
+        if column in region_columns:
+            values = values.map(lambda code: regions.label(code, lang))
+        elif column in decimals:
+            places, empty = decimals[column], missing.get(column, "–")
+            values = values.map(lambda v, d=places, e=empty: _number_cell(v, lang, d, e))
+        else:
+            values = values.astype(str)
+        if column in units:
+            values = values.str.cat(frame[units[column]].astype(str), sep=" ")
+        shown[i18n.t(key, lang)] = values.to_list()
+    urls = {i18n.t(columns[c], lang): frame[u].to_list() for c, u in links.items()}
+    return table(pd.DataFrame(shown), lang, caption=caption, links=urls)
+
+
+def _split(
+    frame: pd.DataFrame, column: str, titles: Mapping[str, str] | None, lang: str
+) -> list[tuple[str, pd.DataFrame]]:
+    keys = list(titles) if titles else sorted(frame[column].unique())
+    name = titles.get if titles else (lambda code: regions.label(code, lang))
+    return [(name(key), frame.loc[frame[column] == key]) for key in keys]
+
+
+def line_panels(
+    panels: Sequence[tuple[str, pd.DataFrame]] | pd.DataFrame,
+    *,
+    lang: str,
+    panel_by: str = "region_code",
+    panel_titles: Mapping[str, str] | None = None,
+    title: str,
+    source: str | None = None,
+    ncols: int = 3,
+    ylabel: str | None = None,
+    by: str = "region_code",
+    labels: Mapping[str, str] | None = None,
+    y: str = "value",
+    decimals: int | Sequence[int] = 0,
+    zero_line: bool = False,
+    sharey: bool = True,
+    height: float = 3.6,
+) -> Figure:
+    """Small multiples: one line chart per (panel title, frame), the legend in the first panel.
+
+    Given one frame, it is split into panels by ``panel_by``: ``panel_titles`` gives their order and
+    titles (default: every region code, labelled in ``lang``). ``labels`` maps the values of ``by``
+    (other than region codes) to legend text.
+    """
+    if isinstance(panels, pd.DataFrame):
+        panels = _split(panels, panel_by, panel_titles, lang)
+    ncols = min(ncols, len(panels))
+    nrows = -(-len(panels) // ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(10, height * nrows), sharey=sharey, squeeze=False)
+    places = [decimals] * len(panels) if isinstance(decimals, int) else list(decimals)
+    for ax, (panel_title, frame), panel_decimals in zip(axes.flat, panels, places, strict=True):
+        shown = frame.assign(**{by: frame[by].map(labels)}) if labels else frame
+        plotting.line_chart(
+            shown,
+            by=by,
+            y=y,
+            lang=lang,
+            title=panel_title,
+            decimals=panel_decimals,
+            zero_line=zero_line,
+            ax=ax,
+            legend=ax is axes.flat[0],
+        )
+    if ylabel:
+        for ax in axes[:, 0]:
+            ax.set_ylabel(ylabel)
+    plotting.finish_panels(fig, title, source)
+    return fig
+
+
+def month_axis(ax: Axes, lang: str) -> None:
+    """Calendar months 1–12 on the x axis, as short month names in ``lang``."""
+    ax.set_xticks(range(1, 13), [i18n.month_name(m, lang)[:3] for m in range(1, 13)])
+
+
+def region_labels(codes: Sequence[str], lang: str) -> dict[str, str]:
+    """Region code → display name in ``lang`` (to relabel an index or columns)."""
+    return {code: regions.label(code, lang) for code in codes}
+
+
+def industry_labels(codes: Sequence[str], lang: str, *, other: str = "other") -> dict[str, str]:
+    """BPS industry code → label in ``lang``; the residual part ``other`` → "other industries"."""
+    return {
+        code: i18n.t("other_industries", lang) if code == other else industries.label(code, lang)
+        for code in codes
+    }
+
+
+def airport_names(airports: pd.DataFrame, lang: str) -> str:
+    """ "Lombok Tengah (LOP), Bima (BMU)": airports (``iata_code``, ``kabkota_code``) as a list in text."""
+    return ", ".join(
+        f"{regions.label(kab, lang)} ({code})"
+        for code, kab in zip(airports["iata_code"], airports["kabkota_code"], strict=True)
+    )
+
+
+def region_bar_chart(values: pd.Series, *, lang: str, **options: object) -> Figure:
+    """Horizontal bars of a Series indexed by region code, in the regions' colours and names."""
+    return plotting.bar_chart(
+        values.rename(index=region_labels(values.index, lang)),
+        lang=lang,
+        colours=[plotting.region_colour(code) for code in values.index],
+        **options,
+    )

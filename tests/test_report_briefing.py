@@ -1,0 +1,79 @@
+"""The library calls briefing notebooks make: key messages, headline table, result tables, panels."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pytest
+
+from krbnn_analysis import report, tables
+
+
+def test_key_messages_refuse_a_fourth_sentence():
+    messages = report.key_messages("en")
+    for number in range(3):
+        messages.add(id="Pesan {n}.", en="Message {n}.", n=number)
+    with pytest.raises(ValueError, match="at most 3"):
+        messages.add(id="Satu lagi.", en="One more.")
+    assert "Key messages" in messages._repr_html_()
+
+
+def test_headline_table_formats_per_row_and_dashes_missing_values():
+    headline = pd.DataFrame(
+        {"51": [1234.567, 0.3456], "00": [np.nan, 0.5]}, index=["row_grdp_current", "row_gini"]
+    )
+    html = report.headline_table(
+        headline, "id", decimals={"row_grdp_current": 1, "row_gini": 3}, years={"levels": 2020, "gini": 2024}
+    ).data
+    assert "1.234,6" in html and "0,346" in html and "0,500" in html
+    assert '<td class="txt">–</td>' in html or ">–<" in html
+    assert "Indonesia" in html and "Bali" in html
+
+
+def test_result_table_names_regions_appends_units_and_fills_missing_text():
+    frame = pd.DataFrame(
+        {"region_code": ["51", "53"], "value": [1677.1, 1.5], "unit": ["USD", "x"], "legs": [1.0, np.nan]}
+    )
+    html = report.result_table(
+        frame,
+        "en",
+        columns={"region_code": "col_region", "value": "col_value", "legs": "col_legs_2014"},
+        region_columns=["region_code"],
+        decimals={"value": None, "legs": 0},
+        units={"value": "unit"},
+        missing={"legs": "no route"},
+        caption="c",
+    ).data
+    assert "1,677 USD" in html and "1.50 x" in html  # whole from 100 up, else two decimals
+    assert "NTT" in html and "no route" in html and "Legs needed" in html
+
+
+def test_line_panels_split_a_frame_into_one_panel_per_region():
+    frame = pd.DataFrame(
+        {"region_code": ["51", "51", "52", "52"], "year": [2019, 2020] * 2, "value": [1.0, 2.0, 3.0, 4.0]}
+    )
+    fig = report.line_panels(
+        frame, lang="en", panel_titles=report.region_labels(["51", "52"], "en"), title="t"
+    )
+    assert [ax.get_title() for ax in fig.axes] == ["Bali", "NTB"]
+    plt.close(fig)
+
+
+def test_month_start_and_latest_by_region():
+    frame = pd.DataFrame(
+        {
+            "region_code": ["51", "51", "52"],
+            "year": [2023, 2024, 2023],
+            "month": [1, 12, 5],
+            "value": [1, 2, 3],
+        }
+    )
+    assert list(tables.month_start(frame).dt.strftime("%Y-%m-%d")) == [
+        "2023-01-01",
+        "2024-12-01",
+        "2023-05-01",
+    ]
+    values, year = tables.latest_by_region(frame)
+    assert values.to_dict() == {"51": 2, "52": 3}
+    assert year == 2024
