@@ -344,3 +344,40 @@ def route_map(
     if source:
         ax.text(0, -0.02, source, transform=ax.transAxes, **SOURCE_STYLE)
     return fig
+
+
+def matrix_chart(
+    matrix: pd.DataFrame,
+    *,
+    lang: str,
+    title: str,
+    row_title: str,
+    column_title: str,
+    source: str | None = None,
+    decimals: int = 0,
+    vmax: float = 100.0,
+) -> Figure:
+    """A square matrix as shaded cells with their values (labels already translated); empty cells
+    (NaN, e.g. the diagonal) stay blank. Light = low, dark = high, on a single-hue scale."""
+    size = 1.6 + 1.1 * len(matrix.columns)
+    fig, ax = plt.subplots(figsize=(max(size, 5.5), 1.4 + 0.9 * len(matrix.index)))
+    values = matrix.to_numpy(dtype=float)
+    ax.imshow(np.ma.masked_invalid(values), cmap="Blues", vmin=0, vmax=vmax, aspect="auto")
+    for (row, column), value in np.ndenumerate(values):
+        if not np.isnan(value):
+            colour = "white" if value > 0.6 * vmax else "#1f2933"
+            ax.text(column, row, i18n.number(value, lang, decimals), ha="center", va="center", color=colour)
+    ax.set_xticks(range(len(matrix.columns)), [str(c) for c in matrix.columns])
+    ax.set_yticks(range(len(matrix.index)), [str(i) for i in matrix.index])
+    ax.xaxis.tick_top()
+    ax.xaxis.set_label_position("top")
+    ax.set_xlabel(column_title)
+    ax.set_ylabel(row_title)
+    ax.grid(False)
+    ax.tick_params(length=0)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    ax.set_title(title, pad=12)
+    if source:
+        ax.text(0, -0.04, source, transform=ax.transAxes, **SOURCE_STYLE)
+    return fig

@@ -9,7 +9,9 @@ One module per family:
 * ``inequality``  – williamson_index, theil_index, sigma_convergence, beta_convergence
 * ``tourism``     – seasonal_ratios, seasonal_profile, seasonal_extremes, seasonal_gini,
                   recovery_ratio, market_concentration
-* ``trade``       – balassa_rca, trade_complementarity_index, specialisation_complementarity
+* ``trade``       – balassa_rca, trade_complementarity_index, production_surplus,
+                  specialisation_complementarity
+* ``inputoutput`` – io_linkages (Rasmussen backward/forward linkages)
 * ``networks``    – graph_from_edges, centrality, hub_dependence, great_circle_km
 * ``energy``      – renewable_share, potential_utilisation, capacity_factor, per_capita
 
@@ -28,8 +30,10 @@ Who calls what (each function works on a curated table that exists, except where
   ``potential_utilisation`` (``re_potential``), ``capacity_factor`` (``electricity_2019_by_type``),
   ``per_capita`` (``electricity_pln``);
 * agriculture: ``shares``, ``location_quotient``, ``cagr``, ``index_to_base`` (the production tables);
-* trade: ``specialisation_complementarity`` (``grdp_by_industry``); ``balassa_rca`` and
-  ``trade_complementarity_index`` need a region × product table that the trade briefing will bring;
+* trade: ``specialisation_complementarity`` (``grdp_by_industry``); ``balassa_rca``,
+  ``production_surplus`` and ``trade_complementarity_index`` on the production table assembled by
+  ``briefings.trade.commodity_production`` (``paddy``, ``maize``, ``livestock_meat``, ``fisheries``,
+  ``estate_crops``, with ``population``); ``io_linkages`` (``io_tables``, ``io_reference``);
 * synthesis: reuses the briefings' results, not the indicators directly.
 
 Conventions: inputs are tidy frames (one row per key, a numeric value column); outputs are tidy frames
@@ -53,6 +57,7 @@ from krbnn_analysis.indicators.inequality import (
     theil_index,
     williamson_index,
 )
+from krbnn_analysis.indicators.inputoutput import io_linkages
 from krbnn_analysis.indicators.klassen import KLASSEN_LABELS, klassen_typology
 from krbnn_analysis.indicators.networks import (
     centrality,
@@ -73,6 +78,7 @@ from krbnn_analysis.indicators.tourism import (
 )
 from krbnn_analysis.indicators.trade import (
     balassa_rca,
+    production_surplus,
     specialisation_complementarity,
     trade_complementarity_index,
 )
@@ -92,12 +98,14 @@ __all__ = [
     "herfindahl_index",
     "hub_dependence",
     "index_to_base",
+    "io_linkages",
     "klassen_typology",
     "krugman_index",
     "location_quotient",
     "market_concentration",
     "per_capita",
     "potential_utilisation",
+    "production_surplus",
     "recovery_ratio",
     "renewable_share",
     "seasonal_extremes",

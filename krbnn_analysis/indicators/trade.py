@@ -1,4 +1,5 @@
-"""Trade and specialisation: Balassa RCA, Michaely trade complementarity, production complementarity.
+"""Trade and specialisation: Balassa RCA, Michaely trade complementarity, production surplus and
+production complementarity.
 
 Like the structure functions, these need a complete grid: a product absent for one region raises
 instead of being read as zero. Trade data often omit zero flows; add them explicitly (for example
@@ -36,9 +37,10 @@ def balassa_rca(
         advantage. Algebraically the location quotient applied to exports.
 
     Data:
-        No curated region × product table exists yet: ``nonoil_trade`` holds only each province's total
-        non-oil exports and imports. The trade briefing will bring a table of exports (and imports) by
-        province and product and adapt the column defaults to it then.
+        No exports by product per province exist (``nonoil_trade`` holds totals only). The trade
+        briefing applies the formula to production instead (``briefings.trade.commodity_production``,
+        tonnes by province and product): a *production* RCA, which weighs products by tonnes, so the
+        heavy staples (rice, fish) dominate each region's total.
 
     Parameters:
         frame: tidy exports, one row per region × product (× time); a complete grid.
@@ -117,9 +119,9 @@ def trade_complementarity_index(
         matches i's import basket exactly; 0 = no product in common.
 
     Data:
-        No curated region × product table exists yet: ``nonoil_trade`` holds only each province's total
-        non-oil exports and imports. The trade briefing will bring a table of exports (and imports) by
-        province and product and adapt the column defaults to it then.
+        No exports or imports by product per province exist. The trade briefing feeds the formula
+        with production instead: ``surplus`` as exports and ``shortfall`` as imports from
+        :func:`production_surplus` — a *production complementarity index*, named so in the briefing.
 
     Parameters:
         exports: tidy exports, one row per region × product (× time); a complete grid.
@@ -235,6 +237,68 @@ def specialisation_complementarity(
     out["complementarity"] = out["krugman"] / 2.0
     out["similarity"] = 1.0 - out["complementarity"]
     return out[["region_a", "region_b", *periods, "krugman", "similarity", "complementarity"]]
+
+
+def production_surplus(
+    production: pd.DataFrame,
+    population: pd.Series,
+    *,
+    region: str = "region_code",
+    product: str = "product_code",
+    value: str = "value",
+) -> pd.DataFrame:
+    """Each region's production of each product above or below its population share.
+
+    A proxy for what a region can sell to, or must buy from, the others when only production is
+    known: if every person consumed the same amount of each product, region r would need the
+    share ``p_r = P_r / P`` of the total production of each product.
+
+    Formula:
+        ``self_sufficiency_rk = (x_rk / X_k) / p_r`` (1 = produces exactly its population share;
+        production per head relative to the regions' average);
+        ``gap_rk = x_rk / X_k − p_r`` (fraction of the regions' total production of k);
+        ``surplus_rk = max(gap_rk, 0)``, ``shortfall_rk = max(−gap_rk, 0)``.
+        Working in shares of each product's total makes the products comparable without prices
+        (a tonne of rice and a tonne of coffee count by their share of their own total).
+
+    Parameters:
+        production: tidy production, one row per region × product; a complete grid, ``value`` ≥ 0.
+        population: persons by region (index = region codes); exactly the regions of ``production``.
+        region, product, value: column names.
+
+    Returns:
+        DataFrame with ``region``, ``product``, ``self_sufficiency``, ``gap``, ``surplus`` and
+        ``shortfall``, sorted by region and product. For each product the gaps sum to 0 over the
+        regions.
+
+    Raises:
+        IndicatorInputError: regions of ``population`` that differ from ``production``'s, population
+            ≤ 0, a product with zero total, and the checks of :func:`shares`.
+
+    References:
+        Isserman, A. M. (1977), "The location quotient approach to estimating regional economic
+        impacts", *Journal of the American Institute of Planners* 43(1), 33–41 (surplus over a
+        consumption benchmark per head); FAO (2001), *Food Balance Sheets: A Handbook*
+        (self-sufficiency ratio).
+    """
+    func = "production_surplus"
+    if set(population.index) != set(production[region]):
+        extra = sorted(set(population.index).symmetric_difference(set(production[region])))
+        fail(func, region, f"regions of production and population differ: {extra[:3]}")
+    if not (population > 0).all():
+        fail(func, region, "population must be > 0")
+    try:
+        data = shares(production, value=value, part=region, by=[product])
+    except IndicatorInputError as error:
+        fail(func, None, str(error).removeprefix("shares: "))
+    _require_grid(data, region, product, [], func, "production")
+    population_share = data[region].map(population / population.sum())
+    data["self_sufficiency"] = data["share"] / population_share
+    data["gap"] = data["share"] - population_share
+    data["surplus"] = data["gap"].clip(lower=0.0)
+    data["shortfall"] = (-data["gap"]).clip(lower=0.0)
+    columns = [region, product, "self_sufficiency", "gap", "surplus", "shortfall"]
+    return data[columns].sort_values([region, product], kind="stable").reset_index(drop=True)
 
 
 def _require_grid(

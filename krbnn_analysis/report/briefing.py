@@ -76,6 +76,7 @@ def result_table(
     region_columns: Sequence[str] = (),
     missing: Mapping[str, str] | None = None,
     links: Mapping[str, str] | None = None,
+    translated: Mapping[str, str] | None = None,
 ) -> HTML:
     """A table of a result frame: ``columns`` maps each shown column to its translation key.
 
@@ -83,14 +84,18 @@ def result_table(
     numbers from 100 up, else two); others are shown as text. ``units`` appends the text of another
     column (``{"value": "unit"}``); ``region_columns`` hold region codes shown as names in ``lang``;
     ``missing`` gives the text of an empty cell per column (default a dash); ``links`` maps a column
-    to the column of its URLs.
+    to the column of its URLs; ``translated`` maps a column whose values are codes to the prefix of
+    their translation keys (``{"product_code": "product_"}`` shows ``t("product_maize")``).
     """
     decimals, units, missing, links = decimals or {}, units or {}, missing or {}, links or {}
+    translated = translated or {}
     shown = {}
     for column, key in columns.items():
         values = frame[column]
         if column in region_columns:
             values = values.map(lambda code: regions.label(code, lang))
+        elif column in translated:
+            values = values.map(lambda code, p=translated[column]: i18n.t(f"{p}{code}", lang))
         elif column in decimals:
             places, empty = decimals[column], missing.get(column, "–")
             values = values.map(lambda v, d=places, e=empty: _number_cell(v, lang, d, e))

@@ -9,6 +9,7 @@ import pytest
 from krbnn_analysis.indicators import (
     balassa_rca,
     location_quotient,
+    production_surplus,
     specialisation_complementarity,
     trade_complementarity_index,
 )
@@ -109,3 +110,30 @@ def test_specialisation_complementarity_bad_input(rejects):
         specialisation_complementarity(frame, regions=("51", "52"))
     with rejects("at least two regions"):
         specialisation_complementarity(frame, regions=("51",))
+
+
+# --- production surplus (population benchmark) ------------------------------------------------------
+
+
+def test_production_surplus_by_hand():
+    production = _flows({"a": [10.0, 0.0], "b": [30.0, 40.0]}, "pq")
+    out = production_surplus(production, pd.Series({"a": 1.0, "b": 3.0})).set_index(
+        ["region_code", "product_code"]
+    )
+    # population shares a 0.25, b 0.75; product shares p (0.25, 0.75), q (0, 1)
+    assert out.loc[("a", "p"), "gap"] == pytest.approx(0.0)
+    assert out.loc[("a", "q"), "shortfall"] == pytest.approx(0.25)  # 0 − 0.25
+    assert out.loc[("b", "q"), "surplus"] == pytest.approx(0.25)  # 1 − 0.75
+    assert out.loc[("b", "q"), "self_sufficiency"] == pytest.approx(4 / 3)
+    assert out.groupby("product_code")["gap"].sum().to_numpy() == pytest.approx([0.0, 0.0])
+    assert (out[["surplus", "shortfall"]] >= 0).all().all()
+
+
+def test_production_surplus_bad_input(rejects):
+    production = _flows({"a": [10.0, 0.0], "b": [30.0, 40.0]}, "pq")
+    with rejects("'region_code'", "differ", "'c'"):
+        production_surplus(production, pd.Series({"a": 1.0, "b": 3.0, "c": 1.0}))
+    with rejects("population must be > 0"):
+        production_surplus(production, pd.Series({"a": 0.0, "b": 3.0}))
+    with rejects("misaligned", "region_code='a'", "product_code='q'"):
+        production_surplus(production.drop(index=1), pd.Series({"a": 1.0, "b": 3.0}))
