@@ -44,6 +44,10 @@ PRODUCTS = (
     ("estate_crops", "cocoa", "cocoa", 1000.0),
     ("estate_crops", "coconut", "coconut", 1000.0),
 )
+# A change of net exports by more than this many points of GRDP in one year is a swing the table does
+# not explain (a mine stopping, a revision): listed, shown as published, and no finding drawn from it.
+SWING_POINTS = 10.0
+OVERLAP_PRODUCTS = 3  # products named for the most complementary pair
 KEY_SECTORS_SHOWN = 5  # key sectors listed per input–output table, strongest backward linkage first
 
 HEADLINE_DECIMALS = {
@@ -61,10 +65,9 @@ class TradeResult:
     """Every number briefing 05 states and every frame it draws (regions by BPS code)."""
 
     expenditure_years: tuple[int, int]  # first and last year of GRDP by expenditure
-    net_exports_share: (
-        pd.DataFrame
-    )  # net exports / GRDP, percent, current prices: region_code (+ 00), year, value
+    net_exports_share: pd.DataFrame  # net exports / GRDP, %, current prices: region_code, year, value
     net_exports_change: pd.Series  # last − first expenditure year, percentage points, by region (+ 00)
+    net_exports_swings: pd.DataFrame  # region_code, year, change (points) with |change| > SWING_POINTS
     ntt_net_exports_last: float  # NTT's net exports, trillion IDR current prices, last expenditure year
     deficit_regions_last: tuple[str, ...]  # focus regions with net exports < 0 in the last year
     nonoil_years: tuple[int, int]  # first and last full year of non-oil trade
@@ -74,24 +77,23 @@ class TradeResult:
     imports_last: pd.Series  # non-oil imports, million USD, last full year, by region (+ 00)
     exports_growth: pd.Series  # change of exports first → last full year, percent, by region (+ 00)
     exports_share_of_indonesia: pd.Series  # percent of Indonesia's non-oil exports, last full year
+    region_exports_share: float  # the three provinces together, percent of Indonesia, last full year
     partial_exports_change: pd.Series  # part-year exports, later / earlier year − 1, percent
     production_year: int  # the latest year every production table reports
     population_year: int  # census year used for the population shares (≤ production_year)
-    production: (
-        pd.DataFrame
-    )  # region × product table, tonnes, production_year (region_code, product_code, value)
+    production: pd.DataFrame  # region × product, tonnes: region_code, product_code, value
     production_regions: int  # provinces with every product in production_year
     production_dropped: tuple[str, ...]  # provinces left out for a missing product
     rca: pd.DataFrame  # production RCA by weight (tonnes), product × focus region, production_year
-    self_sufficiency: pd.DataFrame  # production per head / average of the provinces, product × focus region
-    production_complementarity: pd.DataFrame  # index 0–100, supplier (rows) × buyer (columns), focus regions
+    self_sufficiency: pd.DataFrame  # production per head / the provinces' average, product × region
+    product_table: pd.DataFrame  # product_code, self_sufficiency_<code>, rca_<code> per focus region
+    production_complementarity: pd.DataFrame  # index 0–100, supplier (rows) × buyer (columns)
     best_pair: tuple[str, str, float]  # supplier, buyer, index of the most complementary ordered pair
+    best_pair_products: tuple[str, ...]  # products of the largest overlap of its surplus and shortfall
     industry_year: int  # last year of GRDP by industry
     industry_complementarity: pd.DataFrame  # region_a, region_b, krugman, similarity, complementarity
     io_linkages: pd.DataFrame  # region_code, sector, label, backward/forward (index), key_sector
-    io_key_sectors: (
-        pd.DataFrame
-    )  # the KEY_SECTORS_SHOWN key sectors per table with the strongest backward link
+    io_key_sectors: pd.DataFrame  # KEY_SECTORS_SHOWN key sectors per table, strongest backward first
     io_zero_output: dict[str, int]  # sectors without output left out, by region
     io_reference_regions: tuple[str, ...]  # provinces of the dated BPS 2016 tables (not in the region)
     headline: pd.DataFrame  # headline table: row key × region code
@@ -158,6 +160,24 @@ def _complementarity_matrix(surplus: pd.DataFrame) -> pd.DataFrame:
     return tci.pivot(index="exporter", columns="importer", values="tci").reindex(index=FOCUS, columns=FOCUS)
 
 
+def swings(net: pd.DataFrame) -> pd.DataFrame:
+    """Year-on-year changes of net exports (points of GRDP) larger than SWING_POINTS, by region."""
+    change = net.diff().stack().rename("change").reset_index()
+    change.columns = ["year", "region_code", "change"]
+    return change[change["change"].abs() > SWING_POINTS].reset_index(drop=True)
+
+
+def overlap_products(surplus: pd.DataFrame, supplier: str, buyer: str) -> tuple[str, ...]:
+    """The products where the supplier's surplus basket and the buyer's shortfall basket overlap most
+    (``min`` of the two shares: the terms of the Michaely index's overlap)."""
+    rows = surplus.set_index(["region_code", "product_code"])
+    supply = rows.loc[supplier, "surplus"] / rows.loc[supplier, "surplus"].sum()
+    need = rows.loc[buyer, "shortfall"] / rows.loc[buyer, "shortfall"].sum()
+    overlap = pd.concat([supply, need], axis=1).min(axis=1)
+    overlap = overlap[overlap > 0].sort_values(ascending=False, kind="stable")
+    return tuple(overlap.index[:OVERLAP_PRODUCTS])
+
+
 def pprk_linkages(io: pd.DataFrame, region: str) -> tuple[pd.DataFrame, int]:
     """Linkages of one PPRK table: output = the sector's row sum; sectors without output left out."""
     table = tables.select(io, region_code=region)
@@ -173,10 +193,19 @@ def pprk_linkages(io: pd.DataFrame, region: str) -> tuple[pd.DataFrame, int]:
 
 
 def _key_sectors(linkages: pd.DataFrame) -> pd.DataFrame:
+    """The strongest key sectors per table; ``sector_key`` names the sector across tables (51_s13)."""
     key = linkages[linkages["key_sector"]].sort_values(
         ["region_code", "backward_index"], ascending=[True, False]
     )
-    return key.groupby("region_code").head(KEY_SECTORS_SHOWN).reset_index(drop=True)
+    shown = key.groupby("region_code").head(KEY_SECTORS_SHOWN).reset_index(drop=True)
+    return shown.assign(sector_key=shown["region_code"] + "_" + shown["sector"])
+
+
+def _product_table(self_sufficiency: pd.DataFrame, rca: pd.DataFrame) -> pd.DataFrame:
+    """One row per product: self-sufficiency and production RCA of each focus region, side by side."""
+    return pd.concat(
+        [self_sufficiency.add_prefix("self_sufficiency_"), rca.add_prefix("rca_")], axis=1
+    ).reset_index()
 
 
 def _nonoil(nonoil: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -223,6 +252,13 @@ def compute() -> TradeResult:
     industry_last = int(provinces["year"].max())
     structure = specialisation_complementarity(tables.select(provinces, year=industry_last))
 
+    rca_wide = tables.select(rca, region_code=FOCUS).pipe(
+        tables.wide, index="product_code", columns="region_code", values="rca"
+    )
+    sufficiency = tables.select(surplus, region_code=FOCUS).pipe(
+        tables.wide, index="product_code", columns="region_code", values="self_sufficiency"
+    )
+
     linked = [pprk_linkages(io, region) for region in sorted(io["region_code"].unique())]
     linkages = pd.concat([links for links, _ in linked], ignore_index=True)
 
@@ -240,6 +276,7 @@ def compute() -> TradeResult:
         expenditure_years=(int(net.index.min()), exp_last),
         net_exports_share=net_tidy,
         net_exports_change=net.loc[exp_last] - net.loc[net.index.min()],
+        net_exports_swings=swings(net),
         ntt_net_exports_last=float(ntt_net["net_exports"].iloc[0]) / 1e6,
         deficit_regions_last=tuple(code for code in FOCUS if net.loc[exp_last, code] < 0),
         nonoil_years=(first, last),
@@ -251,20 +288,19 @@ def compute() -> TradeResult:
         imports_last=imports.loc[last],
         exports_growth=(exports.loc[last] / exports.loc[first] - 1) * 100,
         exports_share_of_indonesia=exports.loc[last] / exports.loc[last, "00"] * 100,
+        region_exports_share=float(exports.loc[last, FOCUS].sum() / exports.loc[last, "00"] * 100),
         partial_exports_change=(partial_exports.loc[p1] / partial_exports.loc[p0] - 1) * 100,
         production_year=year,
         population_year=census_year,
         production=production,
         production_regions=production["region_code"].nunique(),
         production_dropped=dropped,
-        rca=tables.select(rca, region_code=FOCUS).pipe(
-            tables.wide, index="product_code", columns="region_code", values="rca"
-        ),
-        self_sufficiency=tables.select(surplus, region_code=FOCUS).pipe(
-            tables.wide, index="product_code", columns="region_code", values="self_sufficiency"
-        ),
+        rca=rca_wide,
+        self_sufficiency=sufficiency,
+        product_table=_product_table(sufficiency, rca_wide),
         production_complementarity=matrix,
         best_pair=(str(best[0]), str(best[1]), float(matrix.loc[best])),
+        best_pair_products=overlap_products(surplus, str(best[0]), str(best[1])),
         industry_year=industry_last,
         industry_complementarity=structure,
         io_linkages=linkages,

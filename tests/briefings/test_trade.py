@@ -111,3 +111,16 @@ def test_headline_has_every_row_and_region(result):
     assert list(result.headline.index) == list(trade.HEADLINE_DECIMALS)
     assert list(result.headline.columns) == ["51", "52", "53", "00"]
     assert result.headline.notna().all().all()
+
+
+def test_ntb_net_exports_swung_minus_23_6_points_in_2012(result):
+    # grdp_expenditure NTB ADHB: −8.24 % (2011) → −31.82 % (2012); the only other swing: NTB 2015 (+22.0)
+    swings = result.net_exports_swings.set_index(["region_code", "year"])["change"]
+    assert swings["52", 2012] == pytest.approx(-23.576, abs=1e-3)
+    assert list(swings.index) == [("52", 2012), ("52", 2015)]
+
+
+def test_three_provinces_sent_0_77_percent_of_indonesias_nonoil_exports_2021(result):
+    # (508.4 + 1,140.5 + 41.4) / 219,246.9 × 100
+    assert result.region_exports_share == pytest.approx(1690.3 / 219246.9 * 100)
+    assert result.best_pair_products == ("aquaculture", "maize", "capture_fish")
