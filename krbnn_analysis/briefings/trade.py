@@ -50,6 +50,13 @@ SWING_POINTS = 10.0
 OVERLAP_PRODUCTS = 3  # products named for the most complementary pair
 KEY_SECTORS_SHOWN = 5  # key sectors listed per input–output table, strongest backward linkage first
 
+# Columns of the product table and their translation keys (the notebook shows them in this order).
+PRODUCT_TABLE_COLUMNS = {
+    "product_code": "col_tr_product",
+    **{f"self_sufficiency_{code}": f"col_tr_ss_{code}" for code in FOCUS},
+    **{f"rca_{code}": f"col_tr_rca_{code}" for code in FOCUS},
+}
+
 HEADLINE_DECIMALS = {
     "row_tr_net_exports_first": 1,
     "row_tr_net_exports_last": 1,
