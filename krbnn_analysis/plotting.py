@@ -359,14 +359,14 @@ def matrix_chart(
 ) -> Figure:
     """A square matrix as shaded cells with their values (labels already translated); empty cells
     (NaN, e.g. the diagonal) stay blank. Light = low, dark = high, on a single-hue scale."""
-    size = 1.6 + 1.1 * len(matrix.columns)
-    fig, ax = plt.subplots(figsize=(max(size, 5.5), 1.4 + 0.9 * len(matrix.index)))
+    fig, ax = plt.subplots(figsize=(FIGSIZE[0], 1.6 + 0.9 * len(matrix.index)))
     values = matrix.to_numpy(dtype=float)
     ax.imshow(np.ma.masked_invalid(values), cmap="Blues", vmin=0, vmax=vmax, aspect="auto")
     for (row, column), value in np.ndenumerate(values):
         if not np.isnan(value):
             colour = "white" if value > 0.6 * vmax else "#1f2933"
-            ax.text(column, row, i18n.number(value, lang, decimals), ha="center", va="center", color=colour)
+            text = i18n.number(value, lang, decimals)
+            ax.text(column, row, text, ha="center", va="center", color=colour, fontsize=12)
     ax.set_xticks(range(len(matrix.columns)), [str(c) for c in matrix.columns])
     ax.set_yticks(range(len(matrix.index)), [str(i) for i in matrix.index])
     ax.xaxis.tick_top()
