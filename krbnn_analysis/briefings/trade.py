@@ -101,6 +101,7 @@ class TradeResult:
     industry_complementarity: pd.DataFrame  # region_a, region_b, krugman, similarity, complementarity
     io_linkages: pd.DataFrame  # region_code, sector, label, backward/forward (index), key_sector
     io_key_sectors: pd.DataFrame  # KEY_SECTORS_SHOWN key sectors per table, strongest backward first
+    io_top_key_sector: dict[str, tuple[str, float]]  # region → (sector_key, backward index), strongest
     io_zero_output: dict[str, int]  # sectors without output left out, by region
     io_reference_regions: tuple[str, ...]  # provinces of the dated BPS 2016 tables (not in the region)
     headline: pd.DataFrame  # headline table: row key × region code
@@ -268,6 +269,7 @@ def compute() -> TradeResult:
 
     linked = [pprk_linkages(io, region) for region in sorted(io["region_code"].unique())]
     linkages = pd.concat([links for links, _ in linked], ignore_index=True)
+    key_sectors = _key_sectors(linkages)
 
     headline = pd.DataFrame(
         {
@@ -311,7 +313,11 @@ def compute() -> TradeResult:
         industry_year=industry_last,
         industry_complementarity=structure,
         io_linkages=linkages,
-        io_key_sectors=_key_sectors(linkages),
+        io_key_sectors=key_sectors,
+        io_top_key_sector={
+            str(region): (str(rows["sector_key"].iloc[0]), float(rows["backward_index"].iloc[0]))
+            for region, rows in key_sectors.groupby("region_code")
+        },
         io_zero_output={links["region_code"].iloc[0]: zero for links, zero in linked},
         io_reference_regions=tuple(sorted(io_reference["region_code"].unique())),
         headline=headline,

@@ -124,3 +124,8 @@ def test_three_provinces_sent_0_77_percent_of_indonesias_nonoil_exports_2021(res
     # (508.4 + 1,140.5 + 41.4) / 219,246.9 × 100
     assert result.region_exports_share == pytest.approx(1690.3 / 219246.9 * 100)
     assert result.best_pair_products == ("aquaculture", "maize", "capture_fish")
+
+
+def test_strongest_key_sectors_small_livestock_in_bali_slaughtering_in_ntt(result):
+    assert result.io_top_key_sector["51"] == ("51_s13", pytest.approx(1.289919, abs=1e-6))
+    assert result.io_top_key_sector["53"][0] == "53_s17"  # Pemotongan hewan
