@@ -77,3 +77,26 @@ def test_month_start_and_latest_by_region():
     values, year = tables.latest_by_region(frame)
     assert values.to_dict() == {"51": 2, "52": 3}
     assert year == 2024
+
+
+def test_result_table_translates_code_columns_by_key_prefix():
+    frame = pd.DataFrame({"product_code": ["maize", "beef"], "value": [1.0, 2.0]})
+    html = report.result_table(
+        frame,
+        "id",
+        columns={"product_code": "col_tr_product", "value": "col_value"},
+        translated={"product_code": "product_"},
+        decimals={"value": 1},
+        caption="c",
+    ).data
+    assert "Jagung" in html and "Daging sapi" in html and "maize" not in html
+
+
+def test_matrix_chart_writes_every_value_and_leaves_the_diagonal_blank():
+    from krbnn_analysis import plotting
+
+    matrix = pd.DataFrame([[np.nan, 51.8], [66.7, np.nan]], index=["Bali", "NTB"], columns=["Bali", "NTB"])
+    fig = plotting.matrix_chart(matrix, lang="id", title="t", row_title="r", column_title="c", source="s")
+    texts = [text.get_text() for text in fig.axes[0].texts]
+    assert texts == ["52", "67", "s"]  # values in the locale, row by row, then the source line
+    assert [label.get_text() for label in fig.axes[0].get_xticklabels()] == ["Bali", "NTB"]
