@@ -63,6 +63,7 @@ HEADLINE_DECIMALS = {
     "row_tr_exports_last": 1,
     "row_tr_imports_last": 1,
     "row_tr_exports_growth": 1,
+    "row_tr_imports_growth": 1,
     "row_tr_exports_share": 2,
 }
 
@@ -82,6 +83,7 @@ class TradeResult:
     exports_annual: pd.DataFrame  # non-oil exports, million USD, focus regions: region_code, year, value
     exports_last: pd.Series  # non-oil exports, million USD, last full year, by region (+ 00)
     imports_last: pd.Series  # non-oil imports, million USD, last full year, by region (+ 00)
+    imports_growth: pd.Series  # change of imports first → last full year, percent, by region (+ 00)
     exports_growth: pd.Series  # change of exports first → last full year, percent, by region (+ 00)
     exports_share_of_indonesia: pd.Series  # percent of Indonesia's non-oil exports, last full year
     region_exports_share: float  # the three provinces together, percent of Indonesia, last full year
@@ -99,6 +101,8 @@ class TradeResult:
     best_pair_products: tuple[str, ...]  # products of the largest overlap of its surplus and shortfall
     industry_year: int  # last year of GRDP by industry
     industry_complementarity: pd.DataFrame  # region_a, region_b, krugman, similarity, complementarity
+    industry_pair_most: tuple[str, str, float]  # the pair with the most different structures (0–1)
+    industry_pair_least: tuple[str, str, float]  # the pair with the most alike structures (0–1)
     io_linkages: pd.DataFrame  # region_code, sector, label, backward/forward (index), key_sector
     io_key_sectors: pd.DataFrame  # KEY_SECTORS_SHOWN key sectors per table, strongest backward first
     io_top_key_sector: dict[str, tuple[str, float]]  # region → (sector_key, backward index), strongest
@@ -184,6 +188,12 @@ def overlap_products(surplus: pd.DataFrame, supplier: str, buyer: str) -> tuple[
     overlap = pd.concat([supply, need], axis=1).min(axis=1)
     overlap = overlap[overlap > 0].sort_values(ascending=False, kind="stable")
     return tuple(overlap.index[:OVERLAP_PRODUCTS])
+
+
+def _pair(structure: pd.DataFrame, *, largest: bool) -> tuple[str, str, float]:
+    ordered = structure.sort_values("complementarity", ascending=not largest, kind="stable")
+    row = ordered.iloc[0]
+    return str(row["region_a"]), str(row["region_b"]), float(row["complementarity"])
 
 
 def pprk_linkages(io: pd.DataFrame, region: str) -> tuple[pd.DataFrame, int]:
@@ -278,6 +288,7 @@ def compute() -> TradeResult:
             "row_tr_exports_last": exports.loc[last],
             "row_tr_imports_last": imports.loc[last],
             "row_tr_exports_growth": (exports.loc[last] / exports.loc[first] - 1) * 100,
+            "row_tr_imports_growth": (imports.loc[last] / imports.loc[first] - 1) * 100,
             "row_tr_exports_share": exports.loc[last] / exports.loc[last, "00"] * 100,
         }
     ).T.reindex(columns=WITH_INDONESIA)
@@ -295,6 +306,7 @@ def compute() -> TradeResult:
         ].reset_index(drop=True),
         exports_last=exports.loc[last],
         imports_last=imports.loc[last],
+        imports_growth=(imports.loc[last] / imports.loc[first] - 1) * 100,
         exports_growth=(exports.loc[last] / exports.loc[first] - 1) * 100,
         exports_share_of_indonesia=exports.loc[last] / exports.loc[last, "00"] * 100,
         region_exports_share=float(exports.loc[last, FOCUS].sum() / exports.loc[last, "00"] * 100),
@@ -312,6 +324,8 @@ def compute() -> TradeResult:
         best_pair_products=overlap_products(surplus, str(best[0]), str(best[1])),
         industry_year=industry_last,
         industry_complementarity=structure,
+        industry_pair_most=_pair(structure, largest=True),
+        industry_pair_least=_pair(structure, largest=False),
         io_linkages=linkages,
         io_key_sectors=key_sectors,
         io_top_key_sector={

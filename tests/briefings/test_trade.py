@@ -129,3 +129,14 @@ def test_three_provinces_sent_0_77_percent_of_indonesias_nonoil_exports_2021(res
 def test_strongest_key_sectors_small_livestock_in_bali_slaughtering_in_ntt(result):
     assert result.io_top_key_sector["51"] == ("51_s13", pytest.approx(1.289919, abs=1e-6))
     assert result.io_top_key_sector["53"][0] == "53_s17"  # Pemotongan hewan
+
+
+def test_bali_ntb_structures_differ_most_ntb_ntt_least(result):
+    assert result.industry_pair_most == ("51", "52", pytest.approx(0.301548, abs=1e-6))
+    assert result.industry_pair_least[:2] == ("52", "53")
+
+
+def test_ntb_nonoil_imports_rose_120_percent_2017_to_2021(result):
+    # nonoil_trade annual imports (awk): NTB 66.2 → 145.7, Indonesia 132,669.3 → 170,236.0 million USD
+    assert result.imports_growth["52"] == pytest.approx((145.7 / 66.2 - 1) * 100)
+    assert result.imports_growth["00"] == pytest.approx((170236.0 / 132669.3 - 1) * 100)
