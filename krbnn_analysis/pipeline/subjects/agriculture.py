@@ -860,6 +860,12 @@ VALUE_OR_MISSING = specs.value(
 
 PADDY_SPEC = specs.spec(
     "paddy",
+    citation=(
+        "BPS, luas panen, produksi dan produktivitas padi menurut provinsi (2019–2021 dan 2024; 2025–2026 "
+        "dari WebAPI BPS, diakses Februari 2026)",
+        "BPS, paddy harvested area, production and productivity by province (2019–2021 and 2024; 2025–2026 "
+        "from the BPS WebAPI, accessed February 2026)",
+    ),
     title_id="Padi: luas panen, produksi dan produktivitas menurut provinsi, 2019–2021, 2024, 2025–2026",
     title_en="Paddy: harvested area, production and productivity by province, 2019–2021, 2024, 2025–2026",
     description=(
@@ -923,6 +929,10 @@ PADDY_SPEC = specs.spec(
 
 MAIZE_SPEC = specs.spec(
     "maize",
+    citation=(
+        "BPS, Luas Panen, Produksi, dan Produktivitas Jagung menurut Provinsi, 2020–2024",
+        "BPS, maize harvested area, production and productivity by province, 2020–2024",
+    ),
     title_id="Jagung: luas panen, produktivitas dan produksi menurut provinsi, 2020–2024",
     title_en="Maize: harvested area, productivity and production by province, 2020–2024",
     description=(
@@ -983,6 +993,10 @@ MAIZE_SPEC = specs.spec(
 
 LIVESTOCK_SPEC = specs.spec(
     "livestock_meat",
+    citation=(
+        "BPS, produksi daging sapi dan ayam ras menurut provinsi, 2000–2021",
+        "BPS, beef and broiler meat production by province, 2000–2021",
+    ),
     title_id="Produksi daging sapi dan daging ayam ras pedaging menurut provinsi, 2000–2021",
     title_en="Beef and broiler meat production by province, 2000–2021",
     description=(
@@ -1013,10 +1027,10 @@ LIVESTOCK_SPEC = specs.spec(
         ),
         (
             "Daging sapi Bengkulu 2003 (17.486 ton) dan Gorontalo 2004 (72.113 ton) lebih dari 10 kali tahun "
-            "sebelum dan sesudahnya (flag outlier); Indonesia pada tahun itu ikut terpengaruh "
+            "sebelum dan sesudahnya; Indonesia pada tahun itu ikut terpengaruh "
             "(includes_outlier).",
             "Beef in Bengkulu 2003 (17,486 t) and Gorontalo 2004 (72,113 t) is more than ten times the years "
-            "before and after (flag outlier); Indonesia in those years includes them (includes_outlier).",
+            "before and after; Indonesia in those years includes them.",
         ),
         (
             "Nilai 0 pada provinsi yang baru dibentuk (1999–2004) di tahun-tahun awalnya diset kosong.",
@@ -1030,6 +1044,10 @@ LIVESTOCK_SPEC = specs.spec(
 
 FISHERIES_SPEC = specs.spec(
     "fisheries",
+    citation=(
+        "BPS, produksi perikanan tangkap dan budi daya menurut provinsi, 2000–2020",
+        "BPS, capture fisheries and aquaculture production by province, 2000–2020",
+    ),
     title_id="Produksi perikanan tangkap dan budidaya menurut provinsi, 2000–2020",
     title_en="Capture fisheries and aquaculture production by province, 2000–2020",
     description=(
@@ -1085,8 +1103,8 @@ FISHERIES_SPEC = specs.spec(
             "swapped) and Gorontalo and Sulawesi Barat 2015; the totals are kept.",
         ),
         (
-            "Perikanan tangkap Sumatera Utara 2019 (1,28 juta ton) adalah pencilan (flag outlier).",
-            "Sumatera Utara's 2019 capture (1.28 million t) is an outlier (flag outlier).",
+            "Perikanan tangkap Sumatera Utara 2019 (1,28 juta ton) adalah pencilan.",
+            "Sumatera Utara's 2019 capture (1.28 million t) is an outlier.",
         ),
         (
             "Provinsi 2005 berjumlah 2% di bawah Indonesia (perikanan tangkap).",
@@ -1100,6 +1118,10 @@ FISHERIES_SPEC = specs.spec(
 
 ESTATE_SPEC = specs.spec(
     "estate_crops",
+    citation=(
+        "BPS, produksi tanaman perkebunan menurut provinsi, 2008–2020 dan 2023",
+        "BPS, estate-crop production by province, 2008–2020 and 2023",
+    ),
     title_id="Produksi tanaman perkebunan menurut provinsi, 2008–2020 dan 2023",
     title_en="Estate-crop production by province, 2008–2020 and 2023",
     description=(
@@ -1156,6 +1178,10 @@ ESTATE_SPEC = specs.spec(
 
 IKP_SPEC = specs.spec(
     "food_security_index",
+    citation=(
+        "Badan Pangan Nasional, Indeks Ketahanan Pangan 2019–2025",
+        "National Food Agency (Bapanas), Food Security Index 2019–2025",
+    ),
     title_id="Indeks Ketahanan Pangan (IKP) menurut provinsi, 2019–2025",
     title_en="Food Security Index (IKP) by province, 2019–2025",
     description=(
@@ -1187,7 +1213,7 @@ IKP_SPEC = specs.spec(
             "level_break).",
             "2025 breaks in level from 2019–2024 (mean 75.0 in 2024 vs 68.9 in 2025; Bali 88.23 → 79.89) and "
             "uses "
-            "other group thresholds: do not compare 2025 with earlier years (flag level_break).",
+            "other group thresholds: do not compare 2025 with earlier years.",
         ),
         (
             "Nilai 2025 bersumber dengan 8 desimal, bukan bentuk 2 desimal yang biasa dipublikasikan; "
@@ -1203,7 +1229,7 @@ IKP_SPEC = specs.spec(
             "Peringkat di antara 34 (2019–2024) atau 38 (2025) provinsi. 11 peringkat 2023 (Kalimantan Timur "
             "12 dengan IKP 72,29) dan 1 peringkat 2024 (Banten 11, sama dengan Gorontalo) tidak sesuai "
             "urutan "
-            "indeks (flag rank_inconsistent_with_index).",
+            "indeks.",
             "Ranks are among 34 (2019–2024) or 38 (2025) provinces. 11 ranks in 2023 (Kalimantan Timur 12 "
             "with "
             "IKP 72.29) and 1 in 2024 (Banten 11, tied with Gorontalo) disagree with the index order (flag "
@@ -1215,6 +1241,10 @@ IKP_SPEC = specs.spec(
 
 MARGIN_SPEC = specs.spec(
     "rice_margin",
+    citation=(
+        "BPS, Margin Perdagangan dan Pengangkutan Komoditas Beras menurut Provinsi, 2019–2021 dan 2024",
+        "BPS, trade and transport margin of rice by province, 2019–2021 and 2024",
+    ),
     title_id="Margin perdagangan dan pengangkutan (MPP) beras menurut provinsi, 2019–2021 dan 2024",
     title_en="Rice trade and transport margin (MPP) by province, 2019–2021 and 2024",
     description=(

@@ -288,6 +288,10 @@ def run_text_figures(files: UpstreamFiles) -> dict[str, pd.DataFrame]:
 
 TEXT_FIGURES_SPEC = specs.spec(
     "text_figures",
+    citation=(
+        "Berbagai sumber per baris (rilis BPS sebagaimana dikutip media; Bank Dunia DAPOER), 2000–2024",
+        "Various sources, one per row (BPS releases as quoted by news media; World Bank DAPOER), 2000–2024",
+    ),
     title_id="Angka dari teks (berita, rilis BPS, ekstrak DAPOER) untuk Bali, NTB, NTT dan Indonesia",
     title_en="Figures found in text (news, BPS releases, DAPOER extract) for Bali, NTB, NTT and Indonesia",
     description=(
@@ -372,12 +376,12 @@ TEXT_FIGURES_SPEC = specs.spec(
             "articles or a blog; cite the row's source and check the original release before use.",
         ),
         (
-            "Angka PDRB dari berita dan halaman BPS adalah angka saat dirilis (flag as_released) yang "
+            "Angka PDRB dari berita dan halaman BPS adalah angka saat dirilis yang "
             "kemudian direvisi BPS: pertumbuhan NTT 2023 dirilis 3,52% (Feb 2024) tetapi 3,49% di WebAPI "
-            "BPS; NTT 2021 2,51% vs 2,52% (flag revised_later).",
-            "GRDP figures from the news and BPS pages are as released at the time (flag as_released); BPS "
+            "BPS; NTT 2021 2,51% vs 2,52%.",
+            "GRDP figures from the news and BPS pages are as released at the time; BPS "
             "revises them later: NTT's 2023 growth was released as 3.52% (Feb 2024) but is 3.49% in the BPS "
-            "WebAPI; NTT 2021 2.51% vs 2.52% (flag revised_later).",
+            "WebAPI; NTT 2021 2.51% vs 2.52%.",
         ),
         (
             "Baris seri lama tahun dasar 2000 (flag base_2000) tidak dapat dibandingkan dengan seri PDRB "
@@ -395,9 +399,9 @@ TEXT_FIGURES_SPEC = specs.spec(
             "older_vintage; Bali 2016 ADHB 194,617.98 vs 194,089.58 bn).",
         ),
         (
-            "Sebagian angka dibulatkan di teks ('2,91 juta', 'sekitar 470 MW'; flag rounded_in_text). "
+            "Sebagian angka dibulatkan di teks ('2,91 juta', 'sekitar 470 MW'). "
             "Periode di dalam tahun (triwulan, Januari–Juni …) hanya diketahui bila disebut nama indikator.",
-            "Some numbers were rounded in the text ('2.91 million', 'about 470 MW'; flag rounded_in_text). "
+            "Some numbers were rounded in the text ('2.91 million', 'about 470 MW'). "
             "The part of the year (quarter, January–June …) is known only where the indicator names it.",
         ),
     ),

@@ -423,6 +423,12 @@ BASE = (specs.REGION_CODE, specs.REGION_NAME, specs.REGION_LEVEL, specs.YEAR)
 
 NONOIL_SPEC = specs.spec(
     "nonoil_trade",
+    citation=(
+        "Kemungkinan Kementerian Perdagangan, Perkembangan Ekspor/Impor Non Migas menurut provinsi, "
+        "2017–2022 (penerbit tidak disebutkan dalam berkas)",
+        "Probably the Ministry of Trade, non-oil-and-gas exports and imports by province, 2017–2022 "
+        "(publisher not stated in the file)",
+    ),
     title_id="Ekspor dan impor nonmigas menurut provinsi, 2017–2021 dan periode parsial 2021/2022",
     title_en="Non-oil-and-gas exports and imports by province, 2017–2021 and partial periods 2021/2022",
     description=(
@@ -492,6 +498,10 @@ NONOIL_SPEC = specs.spec(
 
 EXPENDITURE_SPEC = specs.spec(
     "grdp_expenditure",
+    citation=(
+        "BPS, PDRB menurut pengeluaran, 2011–2019 (diunduh Mei 2021)",
+        "BPS, GRDP by expenditure, 2011–2019 (downloaded May 2021)",
+    ),
     title_id="PDRB menurut pengeluaran, tahunan dan triwulanan, 2011–2019",
     title_en="GRDP by expenditure, annual and quarterly, 2011–2019",
     description=(
@@ -599,6 +609,12 @@ IO_COLUMNS = (
 
 IO_TABLES_SPEC = specs.spec(
     "io_tables",
+    citation=(
+        "Kemungkinan BPS Bali dan BPS NTT, tabel input-output (tahun tidak disebutkan; dari aplikasi PPRK "
+        "Bappenas)",
+        "Probably BPS Bali and BPS NTT, input–output tables (year not stated; from Bappenas's PPRK "
+        "application)",
+    ),
     title_id="Tabel input–output Bali (54 sektor) dan NTT (55 sektor), tahun tidak diketahui",
     title_en="Input–output tables of Bali (54 sectors) and NTT (55 sectors), year unknown",
     description=(
@@ -658,6 +674,10 @@ IO_TABLES_SPEC = specs.spec(
 
 IO_REFERENCE_SPEC = specs.spec(
     "io_reference",
+    citation=(
+        "BPS, Tabel Input-Output provinsi 2016 (17 lapangan usaha)",
+        "BPS, provincial input–output tables 2016 (17 industries)",
+    ),
     title_id="Tabel input–output BPS 2016 (17 lapangan usaha) Kepulauan Riau, Papua Barat, Sulawesi Selatan "
     "— rujukan, bukan provinsi KR BNN",
     title_en="BPS 2016 input–output tables (17 industries) of Kepulauan Riau, Papua Barat, Sulawesi Selatan "

@@ -952,6 +952,10 @@ POINT_LOCATION = (
 
 AIRPORTS_SPEC = specs.spec(
     "airports",
+    citation=(
+        "OurAirports (edisi terbaru) dan OpenFlights (berkas bandara 2019)",
+        "OurAirports (recent edition) and OpenFlights (airports file of 2019)",
+    ),
     title_id="Bandar udara di Bali, NTB dan NTT",
     title_en="Airports in Bali, NTB and NTT",
     description=(
@@ -1074,6 +1078,10 @@ AIRPORTS_SPEC = specs.spec(
 
 AIR_ROUTES_SPEC = specs.spec(
     "air_routes_2014",
+    citation=(
+        "OpenFlights, data rute penerbangan (potret Juni 2014); bandara: OurAirports",
+        "OpenFlights, airline route data (June 2014 snapshot); airports: OurAirports",
+    ),
     title_id="Rute penerbangan dari/ke Bali, NTB dan NTT, potret Juni 2014",
     title_en="Air routes to and from Bali, NTB and NTT, June-2014 snapshot",
     description=(
@@ -1182,6 +1190,10 @@ AIR_ROUTES_SPEC = specs.spec(
 
 SEAPORTS_SPEC = specs.spec(
     "seaports",
+    citation=(
+        "Kementerian Perhubungan, sistem informasi pelabuhan SIMPEL (Desember 2017)",
+        "Ministry of Transport, SIMPEL port information system (December 2017)",
+    ),
     title_id="Pelabuhan laut dan terminal khusus (SIMPEL Kemenhub, 2017)",
     title_en="Sea ports and special terminals (Kemenhub SIMPEL, 2017)",
     description=(
@@ -1258,6 +1270,12 @@ SEAPORTS_SPEC = specs.spec(
 
 FISHING_PORTS_SPEC = specs.spec(
     "fishing_ports",
+    citation=(
+        "Kementerian Kelautan dan Perikanan (kemungkinan sistem informasi pelabuhan perikanan), sekitar "
+        "2015–2017",
+        "Ministry of Marine Affairs and Fisheries (probably its fishing-port information system), about "
+        "2015–2017",
+    ),
     title_id="Pelabuhan perikanan di Bali, NTB dan NTT (sekitar 2015–2017)",
     title_en="Fishing ports in Bali, NTB and NTT (about 2015–2017)",
     description=(
@@ -1328,6 +1346,11 @@ FISHING_PORTS_SPEC = specs.spec(
 
 WPI_SPEC = specs.spec(
     "wpi_ports",
+    citation=(
+        "NGA (Amerika Serikat), World Port Index (edisi tidak disebutkan); Kementerian Perhubungan, SIMPEL "
+        "(Desember 2017)",
+        "US NGA, World Port Index (edition not stated); Ministry of Transport, SIMPEL (December 2017)",
+    ),
     title_id="Pelabuhan dalam World Port Index di Bali, NTB dan NTT",
     title_en="World Port Index ports in Bali, NTB and NTT",
     description=(
@@ -1405,6 +1428,10 @@ WPI_SPEC = specs.spec(
 
 FERRY_SPEC = specs.spec(
     "ferry_facts",
+    citation=(
+        "Berita daring dan pernyataan ASDP/Kementerian Perhubungan (per baris), 2012–sekitar 2025",
+        "Online news and ASDP/Ministry of Transport statements (per row), 2012 to about 2025",
+    ),
     title_id="Fakta penyeberangan dan angkutan laut dari berita",
     title_en="Ferry and sea-link facts from news pages",
     description=(

@@ -306,6 +306,12 @@ def run_electricity(files: UpstreamFiles) -> dict[str, pd.DataFrame]:
 
 PLN_SPEC = specs.spec(
     "electricity_pln",
+    citation=(
+        "BPS, kapasitas terpasang, produksi dan listrik yang didistribusikan PLN menurut provinsi (diunduh "
+        "April–Mei 2021; 2020–2023)",
+        "BPS, PLN installed capacity, generation and electricity distributed by province (downloaded "
+        "April–May 2021; 2020–2023)",
+    ),
     title_id="Kapasitas terpasang, produksi dan listrik yang didistribusikan PLN menurut provinsi, 2011–2023",
     title_en="PLN installed capacity, generation and electricity distributed by province, 2011–2023",
     description=(
@@ -391,6 +397,10 @@ PLN_SPEC = specs.spec(
 
 BY_TYPE_SPEC = specs.spec(
     "electricity_2019_by_type",
+    citation=(
+        "Statistik Ketenagalistrikan Indonesia 2019 (lembar kerja tanpa nama penerbit)",
+        "Indonesia Electricity Statistics 2019 (workbook without a named publisher)",
+    ),
     title_id="Kapasitas dan produksi PLN per jenis pembangkit, penjualan dan bahan bakar per provinsi, 2019",
     title_en="PLN capacity and generation by plant type, sales and fuel use by province, 2019",
     description=(

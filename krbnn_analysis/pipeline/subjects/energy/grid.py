@@ -252,6 +252,10 @@ def run_lines(files: UpstreamFiles) -> dict[str, pd.DataFrame]:
 
 SUBSTATIONS_SPEC = specs.spec(
     "substations",
+    citation=(
+        "OpenStreetMap (Mei 2026); PLN, RUPTL 2025–2034",
+        "OpenStreetMap (May 2026); PLN, RUPTL 2025–2034",
+    ),
     title_id="Gardu induk dan gardu listrik di Bali, NTB dan NTT (OpenStreetMap)",
     title_en="Substations in Bali, NTB and NTT (OpenStreetMap)",
     description=(
@@ -324,6 +328,11 @@ SUBSTATIONS_SPEC = specs.spec(
 
 LINES_SPEC = specs.spec(
     "transmission_lines",
+    citation=(
+        "OpenStreetMap (sekitar Mei 2026, diolah Indonesia Power Map); kabel Jawa–Bali dari RUPTL 2025–2034",
+        "OpenStreetMap (about May 2026, processed by Indonesia Power Map); Java–Bali cable from RUPTL "
+        "2025–2034",
+    ),
     title_id="Saluran transmisi di Bali, NTB dan NTT (OpenStreetMap) dan kabel laut Jawa–Bali",
     title_en="Transmission lines in Bali, NTB and NTT (OpenStreetMap) and the Java–Bali cable",
     description=(

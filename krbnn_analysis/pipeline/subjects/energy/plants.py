@@ -724,6 +724,12 @@ FLAG_MEANINGS = (
 
 PLANTS_SPEC = specs.spec(
     "power_plants",
+    citation=(
+        "OpenStreetMap (Mei 2026), Global Energy Monitor (Maret 2026) dan WRI Global Power Plant Database "
+        "(data sekitar 2015–2018)",
+        "OpenStreetMap (May 2026), Global Energy Monitor (March 2026) and the WRI Global Power Plant "
+        "Database (data of about 2015–2018)",
+    ),
     title_id="Pembangkit listrik di Bali, NTB dan NTT (OSM, GEM, GPPD), setelah de-duplikasi",
     title_en="Power plants in Bali, NTB and NTT (OSM, GEM, GPPD), de-duplicated",
     description=(
@@ -813,7 +819,7 @@ PLANTS_SPEC = specs.spec(
         ),
         (
             "Pesanggaran muncul sebagai PLTDG 325 MW dan PLTG 200 MW di OSM, ditambah unit GPPD di lokasi "
-            "yang sama (flag possible_overlap): jangan dijumlahkan.",
+            "yang sama: jangan dijumlahkan.",
             "Pesanggaran appears as PLTDG 325 MW and PLTG 200 MW in OSM, plus GPPD units at the same site "
             "(flag possible_overlap): do not add them up.",
         ),
@@ -839,7 +845,7 @@ PLANTS_SPEC = specs.spec(
         ),
         (
             "Rekaman GPPD (c. 2015–2018) yang tidak ada di OSM, termasuk unit sewa, mungkin sudah tidak "
-            "beroperasi (flag dated_source_only). GPPD tanpa PLTS dan PLTB.",
+            "beroperasi. GPPD tanpa PLTS dan PLTB.",
             "GPPD records (c. 2015–2018) not mapped in OSM, including rented units, may be retired (flag "
             "dated_source_only). GPPD has no solar or wind.",
         ),

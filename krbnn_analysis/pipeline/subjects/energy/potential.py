@@ -322,6 +322,10 @@ def run_text_figures(files: UpstreamFiles) -> dict[str, pd.DataFrame]:
 
 POTENTIAL_SPEC = specs.spec(
     "re_potential",
+    citation=(
+        "Potensi Energi Indonesia 2019 (lembar kerja tanpa nama penerbit; total nasional sesuai RUEN)",
+        "Indonesia Energy Potentials 2019 (workbook without a named publisher; national totals as in RUEN)",
+    ),
     title_id="Potensi energi terbarukan menurut provinsi, kelompok pulau dan wilayah (RUEN)",
     title_en="Renewable-energy potential by province, island group and region (RUEN)",
     description=(
@@ -401,6 +405,10 @@ POTENTIAL_SPEC = specs.spec(
 
 TEXT_SPEC = specs.spec(
     "energy_text_figures",
+    citation=(
+        "Berbagai sumber per baris (PLN, ESDM, BPS, ADB, media), 2010–2026",
+        "Various sources, one per row (PLN, ESDM, BPS, ADB, news media), 2010–2026",
+    ),
     title_id="Angka energi dari teks (berita, halaman PLN/ESDM/BPS, dokumen), dengan sumber per baris",
     title_en="Energy figures found in text (news, PLN/ESDM/BPS pages, documents), with a source on every row",
     description=(

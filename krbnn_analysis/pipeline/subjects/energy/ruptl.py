@@ -349,6 +349,11 @@ DUPLICATE_CAVEAT = (
 
 GENERATION_SPEC = specs.spec(
     "ruptl_planned_generation",
+    citation=(
+        "PLN, RUPTL 2025–2034 (Kepmen ESDM 188.K/TL.03/MEM.L/2025)",
+        "PLN, electricity supply business plan (RUPTL) 2025–2034 (Energy Minister's decree "
+        "188.K/TL.03/MEM.L/2025)",
+    ),
     title_id="Rencana penambahan pembangkit RUPTL 2025–2034 di Bali, NTB dan NTT",
     title_en="Planned generation additions in RUPTL 2025–2034 for Bali, NTB and NTT",
     description=(
@@ -438,6 +443,11 @@ GENERATION_SPEC = specs.spec(
 
 BY_TYPE_SPEC = specs.spec(
     "ruptl_planned_capacity_by_type",
+    citation=(
+        "PLN, RUPTL 2025–2034 (Kepmen ESDM 188.K/TL.03/MEM.L/2025)",
+        "PLN, electricity supply business plan (RUPTL) 2025–2034 (Energy Minister's decree "
+        "188.K/TL.03/MEM.L/2025)",
+    ),
     title_id="Rencana penambahan kapasitas RUPTL 2025–2034 menurut jenis pembangkit dan provinsi",
     title_en="Planned capacity additions in RUPTL 2025–2034 by plant type and province",
     description=(
@@ -482,6 +492,11 @@ BY_TYPE_SPEC = specs.spec(
 
 GRID_SPEC = specs.spec(
     "ruptl_planned_grid",
+    citation=(
+        "PLN, RUPTL 2025–2034 (Kepmen ESDM 188.K/TL.03/MEM.L/2025)",
+        "PLN, electricity supply business plan (RUPTL) 2025–2034 (Energy Minister's decree "
+        "188.K/TL.03/MEM.L/2025)",
+    ),
     title_id="Rencana saluran transmisi dan gardu induk RUPTL 2025–2034 di NTB dan NTT",
     title_en="Planned transmission lines and substation works in RUPTL 2025–2034, NTB and NTT",
     description=(
