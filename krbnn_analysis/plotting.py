@@ -99,10 +99,14 @@ def setup(lang: str) -> None:
 def alt_text(fig: Figure) -> str:
     """A description of a figure for screen readers: its title (already in the briefing's language)."""
     title = fig._suptitle.get_text() if fig._suptitle is not None else ""
-    titles = [ax.get_title() for ax in fig.axes if ax.get_title()]
+    titles = [_axes_title(ax) for ax in fig.axes if _axes_title(ax)]
     if title:
         return ": ".join([title, "; ".join(titles)]) if len(titles) > 1 else title
     return "; ".join(titles)
+
+
+def _axes_title(ax: Axes) -> str:
+    return " ".join(t for t in (ax.get_title(loc) for loc in ("left", "center", "right")) if t)
 
 
 def _register_png_with_alt_text(shell) -> None:
@@ -144,20 +148,26 @@ def _colours_for(keys: Sequence[object]) -> list[str]:
     return [entity_colour(k) or next(free) for k in keys]
 
 
-def break_gaps(group: pd.DataFrame, x: str, y: str) -> pd.DataFrame:
-    """Insert an empty row where ``x`` jumps by more than 1.5 usual steps, so the line breaks there.
+def usual_step(values: pd.Series):
+    """The smallest step between distinct ``x`` values of a chart: a year, a month, a census decade."""
+    distinct = pd.Series(values.dropna().unique()).sort_values()
+    steps = distinct.diff().dropna()
+    return steps.min() if len(steps) else None
+
+
+def break_gaps(group: pd.DataFrame, x: str, y: str, step=None) -> pd.DataFrame:
+    """Insert an empty row where ``x`` jumps by more than 1.5 ``step``, so the line breaks there.
 
     Years or months without data must not be bridged by a straight line.
     """
     ordered = group.sort_values(x).reset_index(drop=True)
-    if len(ordered) < 3:
+    step = step if step is not None else usual_step(ordered[x])
+    if step is None or len(ordered) < 2:
         return ordered
-    steps = ordered[x].diff()
-    usual = steps.iloc[1:].median()
-    gaps = ordered.index[steps > usual * 1.5]
+    gaps = ordered.index[ordered[x].diff() > step * 1.5]
     if len(gaps) == 0:
         return ordered
-    fillers = pd.DataFrame({x: [ordered[x].iloc[i - 1] + usual for i in gaps], y: np.nan})
+    fillers = pd.DataFrame({x: [ordered[x].iloc[i - 1] + step for i in gaps], y: np.nan})
     return pd.concat([ordered, fillers], ignore_index=True).sort_values(x, kind="stable")
 
 
@@ -223,10 +233,11 @@ def line_chart(
     groups = dict(tuple(frame.sort_values(x).groupby(by, sort=True)))
     keys = sorted(groups, key=lambda k: (k == "00", k)) if by == "region_code" else list(groups)
     colours = dict(zip(keys, _colours_for(keys), strict=True))
+    step = usual_step(frame[x])
     direct = legend and (direct_labels if direct_labels is not None else own_figure and len(keys) <= 6)
     ends: list[tuple[str, float, object, str]] = []
     for key in keys:  # provinces first, Indonesia last
-        group = groups[key] if bridge_gaps else break_gaps(groups[key], x, y)
+        group = groups[key] if bridge_gaps else break_gaps(groups[key], x, y, step)
         name = regions.label(key, lang) if by == "region_code" else (labels or {}).get(key, str(key))
         label = name + label_suffix
         ax.plot(
