@@ -969,14 +969,12 @@ MAIZE_SPEC = specs.spec(
             "cannot be told apart, so they are left out (a data gap).",
         ),
         (
-            "Sumber menulis data kosong sebagai 0,0: DKI Jakarta (semua tahun) diset kosong (flag "
-            "zero_in_source_set_missing).",
-            "The source writes missing values as 0.0: DKI Jakarta (every year) is set missing (flag "
-            "zero_in_source_set_missing).",
+            "Sumber menulis data kosong sebagai 0,0: DKI Jakarta (semua tahun) diset kosong.",
+            "The source writes missing values as 0.0: DKI Jakarta (every year) is set missing.",
         ),
         (
             "Kepulauan Bangka Belitung 2024: luas panen dan produksi 0 dengan produktivitas 57,16; luas dan "
-            "produksi diset kosong, produktivitas diberi flag.",
+            "produksi diset kosong, produktivitas diberi tanda.",
             "Kepulauan Bangka Belitung 2024: area and production 0 with productivity 57.16; area and "
             "production "
             "are set missing, productivity is flagged.",
@@ -1020,15 +1018,14 @@ LIVESTOCK_SPEC = specs.spec(
     ),
     caveats=(
         (
-            "Daging ayam ras: patahan level antara 2016 dan 2017 (Indonesia +67%, Bali 9,9 rb → 109 rb ton; "
-            "flag level_break pada 2017). Jangan menghitung pertumbuhan melewati patahan ini.",
-            "Broiler meat: level break between 2016 and 2017 (Indonesia +67%, Bali 9.9 kt → 109 kt; flag "
-            "level_break on 2017). Do not compute growth across it.",
+            "Daging ayam ras: patahan level antara 2016 dan 2017 (Indonesia +67%, Bali 9,9 rb → 109 rb "
+            "ton). Jangan menghitung pertumbuhan melewati patahan ini.",
+            "Broiler meat: level break between 2016 and 2017 (Indonesia +67%, Bali 9.9 kt → 109 kt). Do not "
+            "compute growth across it.",
         ),
         (
             "Daging sapi Bengkulu 2003 (17.486 ton) dan Gorontalo 2004 (72.113 ton) lebih dari 10 kali tahun "
-            "sebelum dan sesudahnya; Indonesia pada tahun itu ikut terpengaruh "
-            "(includes_outlier).",
+            "sebelum dan sesudahnya; Indonesia pada tahun itu ikut terpengaruh.",
             "Beef in Bengkulu 2003 (17,486 t) and Gorontalo 2004 (72,113 t) is more than ten times the years "
             "before and after; Indonesia in those years includes them.",
         ),
@@ -1075,7 +1072,7 @@ FISHERIES_SPEC = specs.spec(
     primary_key=("region_code", "year", "indicator"),
     quality=(
         "amber",
-        "Tabel BPS dengan beberapa cacat salinan; nilai yang salah dikosongkan dan diberi flag.",
+        "Tabel BPS dengan beberapa cacat salinan; nilai yang salah dikosongkan dan diberi tanda.",
         "BPS tables with several copy defects; wrong values are set missing and flagged.",
     ),
     caveats=(
@@ -1209,8 +1206,7 @@ IKP_SPEC = specs.spec(
     caveats=(
         (
             "2025 patah level terhadap 2019–2024 (rata-rata 75,0 pada 2024 vs 68,9 pada 2025; Bali 88,23 → "
-            "79,89) dan memakai batas kelompok lain: jangan bandingkan 2025 dengan tahun sebelumnya (flag "
-            "level_break).",
+            "79,89) dan memakai batas kelompok lain: jangan bandingkan 2025 dengan tahun sebelumnya.",
             "2025 breaks in level from 2019–2024 (mean 75.0 in 2024 vs 68.9 in 2025; Bali 88.23 → 79.89) and "
             "uses "
             "other group thresholds: do not compare 2025 with earlier years.",
@@ -1232,8 +1228,7 @@ IKP_SPEC = specs.spec(
             "indeks.",
             "Ranks are among 34 (2019–2024) or 38 (2025) provinces. 11 ranks in 2023 (Kalimantan Timur 12 "
             "with "
-            "IKP 72.29) and 1 in 2024 (Banten 11, tied with Gorontalo) disagree with the index order (flag "
-            "rank_inconsistent_with_index).",
+            "IKP 72.29) and 1 in 2024 (Banten 11, tied with Gorontalo) disagree with the index order.",
         ),
     ),
     vintage="Bapanas IKP 2019–2025 as processed by students (ikp_all.csv)",
@@ -1271,11 +1266,9 @@ MARGIN_SPEC = specs.spec(
     ),
     caveats=(
         (
-            "NTB melonjak dari 4,01% (2019) ke 29,27% (2024): periksa terhadap publikasi BPS sebelum dipakai "
-            "(flag unverified_jump).",
-            "NTB jumps from 4.01% (2019) to 29.27% (2024): check against the BPS publication before use "
-            "(flag "
-            "unverified_jump).",
+            "NTB melonjak dari 4,01% (2019) ke 29,27% (2024): periksa terhadap publikasi BPS sebelum "
+            "dipakai.",
+            "NTB jumps from 4.01% (2019) to 29.27% (2024): check against the BPS publication before use.",
         ),
         (
             "Tidak ada data 2022–2023; provinsi Papua baru kosong di sumber dan tidak dimuat.",

@@ -384,19 +384,18 @@ TEXT_FIGURES_SPEC = specs.spec(
             "WebAPI; NTT 2021 2.51% vs 2.52%.",
         ),
         (
-            "Baris seri lama tahun dasar 2000 (flag base_2000) tidak dapat dibandingkan dengan seri PDRB "
-            "2010.",
-            "Old 2000-base series rows (flag base_2000) are not comparable with the 2010-base GRDP series.",
+            "Baris seri lama tahun dasar 2000 tidak dapat dibandingkan dengan seri PDRB 2010.",
+            "Old 2000-base series rows are not comparable with the 2010-base GRDP series.",
         ),
         (
-            "Baris DAPOER (source_kind database_extract) adalah ekstrak basis data Bank Dunia, bukan teks: "
-            "penduduk 2001–2009 hasil interpolasi (bukan bilangan bulat, flag interpolated); PDRB sama "
-            "dengan tabel BPS Mei 2021 (`grdp`) kecuali 2016–2017 dan ADHB NTB 2015 (vintage lama, flag "
-            "older_vintage; Bali 2016 ADHB 194.617,98 vs 194.089,58 miliar).",
-            "The DAPOER rows (source_kind database_extract) are a World Bank database extract, not text: "
-            "population 2001–2009 is interpolated (non-integer, flag interpolated); GRDP equals the BPS "
-            "table of May 2021 (`grdp`) except 2016–2017 and NTB ADHB 2015 (older vintage, flag "
-            "older_vintage; Bali 2016 ADHB 194,617.98 vs 194,089.58 bn).",
+            "Baris DAPOER adalah ekstrak basis data Bank Dunia, bukan teks: "
+            "penduduk 2001–2009 hasil interpolasi (bukan bilangan bulat); PDRB sama "
+            "dengan tabel BPS Mei 2021 kecuali 2016–2017 dan ADHB NTB 2015 (edisi lama; Bali 2016 ADHB "
+            "194.617,98 vs 194.089,58 miliar).",
+            "The DAPOER rows are a World Bank database extract, not text: "
+            "population 2001–2009 is interpolated (non-integer); GRDP equals the BPS "
+            "table of May 2021 except 2016–2017 and NTB ADHB 2015 (older edition; Bali 2016 ADHB 194,617.98 "
+            "vs 194,089.58 bn).",
         ),
         (
             "Sebagian angka dibulatkan di teks ('2,91 juta', 'sekitar 470 MW'). "

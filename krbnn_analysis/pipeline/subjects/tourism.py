@@ -506,9 +506,9 @@ ARRIVALS_SPEC = specs.spec(
         ),
         (
             "Jumlah Ngurah Rai dan Tanjung Benoa 2023 (5.270.794) sedikit berbeda dari total wisman Bali "
-            "yang dirilis BPS Bali (5.273.258, lihat `text_figures`).",
+            "yang dirilis BPS Bali (5.273.258, menurut rilis BPS Bali).",
             "Ngurah Rai plus Tanjung Benoa in 2023 (5,270,794) differ slightly from the Bali total released "
-            "by BPS Bali (5,273,258, see `text_figures`).",
+            "by BPS Bali (5,273,258, as released by BPS Bali).",
         ),
     ),
     vintage="BPS table 2008–2017 (years 2014–2016); " + BINTANG_VINTAGE + " (2017–2023)",
@@ -689,9 +689,9 @@ DESIGNATIONS_SPEC = specs.spec(
     ),
     caveats=(
         (
-            "NTT hanya tercatat 2 DTW (NTB 179, Bali 266): jelas tidak lengkap, ditandai `known_incomplete`; "
+            "NTT hanya tercatat 2 DTW (NTB 179, Bali 266): jelas tidak lengkap, ditandai tidak lengkap; "
             "jangan membandingkan jumlah DTW antarprovinsi.",
-            "NTT shows only 2 DTW (NTB 179, Bali 266): clearly incomplete, flagged `known_incomplete`; do "
+            "NTT shows only 2 DTW (NTB 179, Bali 266): clearly incomplete, marked incomplete; do "
             "not compare DTW counts across provinces.",
         ),
         (

@@ -569,9 +569,9 @@ EXPENDITURE_SPEC = specs.spec(
             "strongly negative (−55.9 trillion IDR ADHB in 2019): this is real, not an error.",
         ),
         (
-            "Satuan juta rupiah (tabel `grdp` memakai miliar). Status revisi tidak dinyatakan; diunduh 6 Mei "
+            "Satuan juta rupiah (tabel PDRB memakai miliar). Status revisi tidak dinyatakan; diunduh 6 Mei "
             "2021, saat 2019 kemungkinan masih angka sementara.",
-            "Unit million IDR (the `grdp` table uses billion). Revision status not stated; downloaded 6 May "
+            "Unit million IDR (the GRDP table uses billion). Revision status not stated; downloaded 6 May "
             "2021, when 2019 was probably still preliminary.",
         ),
         (

@@ -1172,10 +1172,8 @@ AIR_ROUTES_SPEC = specs.spec(
             "included), not flights.",
         ),
         (
-            "Satu catatan 'TN' (Air Tahiti Nui) MOF→KOE tampak keliru; ditandai di n_suspect_airlines, tidak "
-            "dihapus.",
-            "One 'TN' (Air Tahiti Nui) record MOF→KOE looks wrong; it is flagged in n_suspect_airlines, not "
-            "removed.",
+            "Satu catatan 'TN' (Air Tahiti Nui) MOF→KOE tampak keliru; ditandai dalam data, tidak dihapus.",
+            "One 'TN' (Air Tahiti Nui) record MOF→KOE looks wrong; it is marked in the data, not removed.",
         ),
         (
             "Hanya 9 dari 20 bandara OpenFlights di wilayah punya rute (tidak ada untuk ABU, SAU, RTI, LKA, "
@@ -1249,10 +1247,10 @@ SEAPORTS_SPEC = specs.spec(
             "kab/kota is left empty and the province is the declared one.",
         ),
         (
-            "Sebagian kabupaten_kota sumber keliru (terminal PLTG Gilimanuk tercatat di Klungkung); lihat "
-            "kab_agrees. 'KUPANG' dan 'BIMA' tidak membedakan kabupaten dan kota.",
-            "Some source kabupaten_kota values are wrong (the PLTG Gilimanuk terminal is listed under "
-            "Klungkung); see kab_agrees. 'KUPANG' and 'BIMA' do not tell kabupaten from kota.",
+            "Sebagian kabupaten/kota dalam sumber keliru (terminal PLTG Gilimanuk tercatat di Klungkung). "
+            "'KUPANG' dan 'BIMA' tidak membedakan kabupaten dan kota.",
+            "Some kab/kota names in the source are wrong (the PLTG Gilimanuk terminal is listed under "
+            "Klungkung). 'KUPANG' and 'BIMA' do not tell kabupaten from kota.",
         ),
         (
             "Pelabuhan penyeberangan (ASDP) tidak ada: Labuan Bajo, Sape, Kayangan, Pototano, Reo, Aimere. "
@@ -1326,15 +1324,15 @@ FISHING_PORTS_SPEC = specs.spec(
         ),
         (
             "8 pelabuhan terletak di kabupaten/kota lain daripada yang dinyatakan sumber (mis. PP. Kore, "
-            "tercatat di Dompu, terletak di Bima; PP. Labuhan Buwah, tercatat di Sumbawa, di Lombok Timur); "
-            "lihat kab_agrees. Salah ketik 'Timur Tengah Utara' dibaca Timor Tengah Utara.",
+            "tercatat di Dompu, terletak di Bima; PP. Labuhan Buwah, tercatat di Sumbawa, di Lombok Timur). "
+            "Salah ketik 'Timur Tengah Utara' dibaca Timor Tengah Utara.",
             "8 ports lie in another kab/kota than the source declares (e.g. PP. Kore, listed in Dompu, lies "
-            "in Bima; PP. Labuhan Buwah, listed in Sumbawa, lies in Lombok Timur); see kab_agrees. The typo "
+            "in Bima; PP. Labuhan Buwah, listed in Sumbawa, lies in Lombok Timur). The typo "
             "'Timur Tengah Utara' is read as Timor Tengah Utara.",
         ),
         (
-            "id_propinsi sumber bukan kode BPS (NTB = 18); diganti kode BPS.",
-            "The source's id_propinsi are not BPS codes (NTB = 18); replaced by BPS codes.",
+            "kode provinsi sumber bukan kode BPS (NTB = 18); diganti kode BPS.",
+            "The source's province codes are not BPS codes (NTB = 18); replaced by BPS codes.",
         ),
         (
             "Nilai 0 pada tanda fasilitas bisa berarti tidak tercatat, bukan tidak ada.",

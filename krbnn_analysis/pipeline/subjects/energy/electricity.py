@@ -371,11 +371,9 @@ PLN_SPEC = specs.spec(
         ),
         (
             "Kapasitas Bali 2011 (3,84 MW; 2012: 453,87 MW) dan produksi Indonesia 2013 (22.206,93 GWh; "
-            "jumlah provinsi 222.206,92 GWh) adalah artefak sumber dan dikosongkan (flag "
-            "source_artefact_set_missing).",
+            "jumlah provinsi 222.206,92 GWh) adalah artefak sumber dan dikosongkan.",
             "Bali capacity 2011 (3.84 MW; 2012: 453.87 MW) and Indonesia generation 2013 (22,206.93 GWh; the "
-            "provinces sum to 222,206.92 GWh) are source artefacts and set missing (flag "
-            "source_artefact_set_missing).",
+            "provinces sum to 222,206.92 GWh) are source artefacts and set missing.",
         ),
         (
             "2020–2023 tanpa baris Indonesia (jumlah provinsi 2023 = 288.435,75 GWh) dan tanpa Kalimantan "

@@ -312,9 +312,8 @@ SUBSTATIONS_SPEC = specs.spec(
             "station, PLN offices, 'Trafo'): flagged, not removed.",
         ),
         (
-            "Tegangan OSM dapat berupa daftar ('150000;20000'): dipecah menjadi kV, tertinggi di "
-            "voltage_kv_max.",
-            "OSM voltages can be lists ('150000;20000'): split into kV, highest in voltage_kv_max.",
+            "Tegangan OSM dapat berupa daftar ('150000;20000'): dipecah menjadi kV, yang tertinggi dipakai.",
+            "OSM voltages can be lists ('150000;20000'): split into kV, the highest is used.",
         ),
         (
             "Kapasitas MVA hanya untuk Bali (RUPTL Tabel B7.4, dicocokkan nama secara fuzzy). GI Celukan "

@@ -376,16 +376,16 @@ POTENTIAL_SPEC = specs.spec(
     caveats=(
         (
             "Tabel hidro besar mengelompokkan provinsi: 624 MW berlabel 'Bali' adalah nilai Bali–Nusa "
-            "Tenggara (NTB dan NTT kosong) dan diberi label ulang; label provinsi lain ditandai "
-            "grouped_provinces.",
+            "Tenggara (NTB dan NTT kosong) dan diberi label ulang; label provinsi lain ditandai sebagai "
+            "kelompok.",
             "The large-hydro table groups provinces: the 624 MW labelled 'Bali' is the Bali–Nusa Tenggara "
-            "value (NTB and NTT blank) and is re-labelled; other province labels carry grouped_provinces.",
+            "value (NTB and NTT blank) and is re-labelled; other province labels are marked as groups.",
         ),
         (
             "Panas bumi hanya per kelompok pulau (Bali; Nusa Tenggara = NTB + NTT), bukan per provinsi; "
-            "baris geothermal_locations adalah jumlah lokasi, bukan MW.",
+            "baris lokasi panas bumi adalah jumlah lokasi, bukan MW.",
             "Geothermal is given only by island group (Bali; Nusa Tenggara = NTB + NTT), not by province; "
-            "the geothermal_locations rows are counts of locations, not MW.",
+            "the geothermal-location rows are counts of locations, not MW.",
         ),
         (
             "Potensi laut disajikan per provinsi atau selat (mis. 'Jawa Barat - Lampung'). Label '2017' dan "
@@ -464,10 +464,9 @@ TEXT_SPEC = specs.spec(
     ),
     caveats=(
         (
-            "Pelaporan sekunder: kutip sumber per baris (source_title, source_url). Baris weak_source (blog) "
-            "hanya sebagai petunjuk.",
-            "Secondary reporting: cite each row's source (source_title, source_url). weak_source rows "
-            "(blogs) are pointers only.",
+            "Pelaporan sekunder: kutip sumber yang tercatat pada setiap baris. Baris dari blog hanya "
+            "sebagai petunjuk.",
+            "Secondary reporting: cite the source recorded on each row. Rows from blogs are pointers only.",
         ),
         (
             "Rasio elektrifikasi PLN, rasio elektrifikasi ESDM dan rumah tangga berpenerangan listrik BPS "

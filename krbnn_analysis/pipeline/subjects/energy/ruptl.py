@@ -337,14 +337,12 @@ QUALITY = (
     "against the PDF.",
 )
 DUPLICATE_CAVEAT = (
-    "Tiga baris NTT yang kemungkinan duplikat tidak dihitung dalam total (in_total = False): Sokoria (FTP2) "
+    "Tiga baris NTT yang kemungkinan duplikat tidak dihitung dalam total: Sokoria (FTP2) "
     "11 MW 2029, Mataloko (FTP2) 10 MW kedua 2031, Alor PLTU 3 MW kedua 2032. GEM mencatat Mataloko 2 × 10 "
-    "MW, jadi baris Mataloko kedua mungkin unit nyata; total dengan semua baris tersedia di kolom "
-    "capacity_mw_excluded_duplicates.",
-    "Three probable NTT duplicates are left out of totals (in_total = False): Sokoria (FTP2) 11 MW 2029, the "
+    "MW, jadi baris Mataloko kedua mungkin unit nyata; total dengan semua baris dapat dihitung dari tabel.",
+    "Three probable NTT duplicates are left out of totals: Sokoria (FTP2) 11 MW 2029, the "
     "second Mataloko (FTP2) 10 MW 2031 and the second Alor PLTU 3 MW 2032. GEM lists Mataloko as 2 × 10 MW, "
-    "so the second Mataloko row may be a real unit; totals with every row follow from "
-    "capacity_mw_excluded_duplicates.",
+    "so the second Mataloko row may be a real unit; totals with every row can be computed from the table.",
 )
 
 GENERATION_SPEC = specs.spec(
@@ -426,10 +424,10 @@ GENERATION_SPEC = specs.spec(
             "site.",
         ),
         (
-            "Bali (Kuota) IX BESS 100 MW dan Bali (Kuota) VI PLTS 25 MW hanya ada di skenario ARED (flag "
-            "ared_scenario_only). BESS adalah penyimpanan, bukan pembangkit.",
-            "Bali (Kuota) IX BESS 100 MW and Bali (Kuota) VI PLTS 25 MW appear in the ARED scenario only "
-            "(flag ared_scenario_only). BESS is storage, not generation.",
+            "Bali (Kuota) IX BESS 100 MW dan Bali (Kuota) VI PLTS 25 MW hanya ada di skenario ARED. BESS "
+            "adalah penyimpanan, bukan pembangkit.",
+            "Bali (Kuota) IX BESS 100 MW and Bali (Kuota) VI PLTS 25 MW appear in the ARED scenario only. "
+            "BESS is storage, not generation.",
         ),
         (
             "RUPTL merencanakan PLTP Oka Ile Ange 10 MW dan Gunung Sirung 5 MW (2033), sedangkan GEM (Maret "
