@@ -421,12 +421,30 @@ def _text_colour_on(colour: str) -> str:
 
 
 def finish_panels(fig: Figure, title: str, source: str | None = None) -> None:
-    """Title and source line for a figure of several panels, laid out without overlaps.
+    """Title, one shared legend and the source line for a figure of several panels, without overlaps.
 
+    The panels' legends move into one row under the title, where they cover no data.
     Returns nothing, so that a notebook cell ending with this call shows the figure once.
     """
-    fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=11.5)
-    fig.tight_layout(rect=(0, 0.03 if source else 0, 1, 0.97))
+    entries: dict[str, object] = {}
+    for ax in fig.axes:
+        if ax.get_legend() is not None:
+            for handle, label in zip(*ax.get_legend_handles_labels(), strict=True):
+                entries.setdefault(label, handle)
+            ax.get_legend().remove()
+    fig.suptitle(title, x=0.01, y=0.99, ha="left", va="top", fontweight="bold", fontsize=11.5)
+    top = 0.97
+    if entries:
+        fig.legend(
+            list(entries.values()),
+            list(entries),
+            loc="upper left",
+            bbox_to_anchor=(0.01, 0.935),
+            ncols=len(entries),
+            frameon=False,
+        )
+        top = 0.86
+    fig.tight_layout(rect=(0, 0.03 if source else 0, 1, top))
     if source:
         fig.text(0.01, 0.01, source, **SOURCE_STYLE)
 

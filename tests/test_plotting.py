@@ -246,3 +246,14 @@ def test_chart_text_is_large_enough_for_a4():
     # An 8-in figure printed across A4's text width (~7.2 in) keeps ≥ 8 pt at this size.
     assert min(sizes) * 7.2 / plotting.FIGSIZE[0] >= 8.0
     assert i18n.exact_decimals(67.5, 0) == 1
+
+
+def test_panel_legends_move_off_the_data_into_one_row():
+    fig, axes = plt.subplots(1, 2, figsize=(10, 3.6))
+    for ax in axes:
+        plotting.line_chart(
+            _series({"51": [4.0, 4.5], "53": [20.0, 19.0]}, [2022, 2024]), lang="id", title="P", ax=ax
+        )
+    plotting.finish_panels(fig, "Kesejahteraan", "Sumber: BPS")
+    assert all(ax.get_legend() is None for ax in axes)
+    assert [text.get_text() for text in fig.legends[0].get_texts()] == ["Bali", "NTT"]

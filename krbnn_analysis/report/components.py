@@ -289,7 +289,8 @@ def technical_annex(lang: str, datasets: Sequence[Dataset] | None = None) -> HTM
     head = "".join(f"<th>{_escape(h)}</th>" for h in header)
     return HTML(
         f'<details class="krbnn-annex"><summary><strong>{i18n.t("annex_heading", lang)}</strong> · '
-        f"{i18n.t('annex_summary', lang)}</summary>"
+        f"{i18n.t('annex_summary', lang)} "
+        f'<span class="krbnn-screen-only">{i18n.t("annex_open_hint", lang)}</span></summary>'
         f'<table class="krbnn-table krbnn-annex-table"><thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table></details>"
     )
