@@ -25,7 +25,10 @@ INDONESIAN_MARKERS = re.compile(
     re.IGNORECASE,
 )
 # Names from code: backticks, snake_case identifiers, internal flags, and jargon the issue named.
-DEVELOPER_WORDS = re.compile(r"`|\b[a-z][a-z0-9]*_[a-z0-9_]+\b|\bvintase\b|sumber hulu", re.IGNORECASE)
+DEVELOPER_WORDS = re.compile(
+    r"`|\b[a-z][a-z0-9]*_[a-z0-9_]+\b|\bvintase\b|\bhulu\b|\bupstream\b|\bREADME\b",
+    re.IGNORECASE,
+)
 TEXT_MARKERS_EXEMPT = {"The Jakarta Post"}  # a newspaper's name, not an English sentence
 
 

@@ -218,7 +218,17 @@ def test_the_english_marker_check_finds_what_the_review_found():
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", ["00_overview", "01_tourism"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "00_overview",
+        # The tourism notebook still prints OurAirports' English airport names and the text-figure
+        # indicator names (issue 12 item 7); its rewrite on briefings/tourism.py removes them.
+        pytest.param(
+            "01_tourism", marks=pytest.mark.xfail(strict=True, reason="notebook 01 not yet rewritten")
+        ),
+    ],
+)
 def test_real_indonesian_briefings_hold_no_english(name, tmp_path):
     if not (config.notebooks_dir() / f"{name}.ipynb").exists():
         pytest.skip(f"no notebook {name}")

@@ -179,7 +179,8 @@ PAPUA_CAVEAT = (
 BLANK_CAVEAT = (
     "Sel kosong di sumber (tanda '-' BPS disimpan kosong) tidak dimuat; '-' biasanya berarti nihil, tetapi "
     "konversinya tidak membedakan nihil dari tidak tersedia.",
-    "Cells blank upstream (BPS '-' stored as empty) are left out; '-' usually means nil, but the conversion "
+    "Cells blank in the source (BPS '-' stored as empty) are left out; '-' usually means nil, but the "
+    "conversion "
     "does not distinguish nil from not available.",
 )
 
@@ -982,7 +983,8 @@ MAIZE_SPEC = specs.spec(
         (
             "Tidak ada baris Indonesia di sumber; jangan menjumlahkan provinsi sebagai total nasional "
             "(Papua 2023–2024 hilang).",
-            "No Indonesia row upstream; do not sum the provinces as a national total (Papua 2023–2024 are "
+            "No Indonesia row in the source; do not sum the provinces as a national total (Papua 2023–2024 "
+            "are "
             "missing).",
         ),
     ),
@@ -1079,7 +1081,8 @@ FISHERIES_SPEC = specs.spec(
         (
             "Total budidaya 2000–2003 di sumber sama dengan total perikanan tangkap (salah salin, mis. Aceh "
             "113.096): diset kosong.",
-            "The aquaculture total 2000–2003 equals the capture-fisheries total upstream (copy error, e.g. "
+            "The aquaculture total 2000–2003 equals the capture-fisheries total in the source (copy error, "
+            "e.g. "
             "Aceh "
             "113,096): set missing.",
         ),
@@ -1218,7 +1221,8 @@ IKP_SPEC = specs.spec(
         ),
         (
             "Kode provinsi Papua 2025 di sumber bukan kode BPS (PAPUA = 91 dst.); kode dipetakan dari nama.",
-            "The 2025 Papua-region codes upstream are not BPS codes (PAPUA = 91 etc.); codes are mapped from "
+            "The 2025 Papua-region codes in the source are not BPS codes (PAPUA = 91 etc.); codes are "
+            "mapped from "
             "names.",
         ),
         (
@@ -1272,7 +1276,7 @@ MARGIN_SPEC = specs.spec(
         ),
         (
             "Tidak ada data 2022–2023; provinsi Papua baru kosong di sumber dan tidak dimuat.",
-            "No data for 2022–2023; the new Papua provinces are blank upstream and left out.",
+            "No data for 2022–2023; the new Papua provinces are blank in the source and left out.",
         ),
         PAPUA_CAVEAT,
     ),

@@ -211,7 +211,7 @@ INDUSTRY_SPEC = specs.spec(
     caveats=(
         (
             "Hanya harga konstan: PDRB menurut lapangan usaha ADHB tidak tersedia di sumber.",
-            "Constant prices only: GRDP by industry at current prices is not available upstream.",
+            "Constant prices only: GRDP by industry at current prices is not available in the sources.",
         ),
         (
             "Nilai provinsi dibulatkan ke miliar rupiah, sehingga jumlah sektor berbeda "
@@ -276,7 +276,8 @@ PER_CAPITA_KABKOTA_SPEC = specs.spec(
     caveats=(
         (
             "Kabupaten Bima dan Kota Bima 2010–2015 dihapus: penduduk keduanya tertukar di sumber.",
-            "Kabupaten Bima and Kota Bima 2010–2015 are removed: their populations are swapped upstream.",
+            "Kabupaten Bima and Kota Bima 2010–2015 are removed: their populations are swapped in the "
+            "source.",
         ),
         (
             "Mulai 2020 beberapa nilai bergeser tajam (Kota Denpasar +19%, Kab. Badung naik saat kabupaten "
@@ -341,7 +342,7 @@ POPULATION_SPEC = specs.spec(
         ),
         (
             "Proyeksi penduduk provinsi 2021–2024 tidak tersedia di sumber.",
-            "Province population projections for 2021–2024 are not available upstream.",
+            "Province population projections for 2021–2024 are not available in the sources.",
         ),
     ),
     vintage="Censuses 1971–2020 (BPS); projections as downloaded May 2021",

@@ -237,13 +237,13 @@ POVERTY_SPEC = specs.spec(
     caveats=(
         (
             "2010–2020 berisi satu putaran per tahun: Maret untuk 2010–2011, September untuk 2012–2020 "
-            "(dicek terhadap rilis BPS untuk 2011, 2012, 2013, 2016, 2018, 2019). README hulu menyebut "
-            "'Maret' — itu keliru untuk tahun-tahun ini.",
+            "(dicek terhadap rilis BPS untuk 2011, 2012, 2013, 2016, 2018, 2019). Keterangan "
+            "penyusun data menyebut 'Maret' — itu keliru untuk tahun-tahun ini.",
             "2010–2020 hold one round a year: March for 2010–2011, September for 2012–2020 (checked against "
-            "BPS releases for 2011, 2012, 2013, 2016, 2018, 2019). The upstream README says 'March': that is "
+            "BPS releases for 2011, 2012, 2013, 2016, 2018, 2019). The compiler's notes say 'March': that is "
             "wrong for these years.",
         ),
-        ("Respons 2023 hanya memuat putaran Maret.", "The 2023 response holds only the March round."),
+        ("Data 2023 hanya memuat putaran Maret.", "The 2023 data hold only the March round."),
         PAPUA_CAVEAT,
     ),
     vintage=VINTAGE,
@@ -279,7 +279,7 @@ GINI_SPEC = specs.spec(
             "The survey round of 2010–2020 is not documented by the compiler (month missing); for 2021 it "
             "used September and for 2022 March.",
         ),
-        ("Respons 2023 hanya memuat putaran Maret.", "The 2023 response holds only the March round."),
+        ("Data 2023 hanya memuat putaran Maret.", "The 2023 data hold only the March round."),
         PAPUA_CAVEAT,
     ),
     vintage=VINTAGE,

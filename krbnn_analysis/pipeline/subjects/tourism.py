@@ -593,7 +593,8 @@ HOTEL_OCCUPANCY_SPEC = specs.spec(
         (
             "Hanya angka tahunan: seri TPK bulanan tidak tersedia di sumber. Cara menghitung angka tahunan "
             "(rata-rata bulan atau tertimbang kamar) tidak dinyatakan.",
-            "Annual values only: no monthly occupancy series is available upstream. How the annual rate is "
+            "Annual values only: no monthly occupancy series is available in the sources. How the annual "
+            "rate is "
             "computed (mean of months or room-weighted) is not stated.",
         ),
         (

@@ -664,7 +664,8 @@ IO_TABLES_SPEC = specs.spec(
         (
             "Tabel NTB dari aplikasi yang sama rusak dan tidak dimuat; tidak ada tabel IO BPS 2016 untuk "
             "Bali, NTB atau NTT (kesenjangan data).",
-            "The NTB table of the same app is corrupt and not included; no BPS 2016 IO tables exist upstream "
+            "The NTB table of the same app is corrupt and not included; no BPS 2016 IO tables exist in the "
+            "sources "
             "for "
             "Bali, NTB or NTT (a data gap).",
         ),
@@ -722,7 +723,7 @@ IO_REFERENCE_SPEC = specs.spec(
         (
             "Label kolom 3090 di sumber 'Total Konsumsi Akhir' adalah total permintaan akhir (termasuk "
             "ekspor).",
-            "Column 3090, labelled 'Total Konsumsi Akhir' upstream, is total final demand (exports "
+            "Column 3090, labelled 'Total Konsumsi Akhir' in the source, is total final demand (exports "
             "included).",
         ),
     ),

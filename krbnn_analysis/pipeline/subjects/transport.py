@@ -1416,9 +1416,9 @@ WPI_SPEC = specs.spec(
         ),
         (
             "Kode huruf kedalaman dan ukuran kapal tidak diterjemahkan ke meter: tabel kodenya (NGA Pub. "
-            "150) tidak ada di folder hulu.",
+            "150) tidak tersedia dalam sumber data.",
             "Depth and vessel-size letter codes are not decoded into metres: their code table (NGA Pub. 150) "
-            "is not in the upstream folder.",
+            "is not among the source files.",
         ),
     ),
     vintage="WPI edition not stated (repository commit of 2022-10-03)",

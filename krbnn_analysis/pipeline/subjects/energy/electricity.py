@@ -380,7 +380,8 @@ PLN_SPEC = specs.spec(
             "Selatan 2020; provinsi Papua baru tidak dipisah. Kosong di sumber: kapasitas DI Yogyakarta "
             "2017–2019 dan seluruh produksinya, Kalimantan Utara 2011–2012.",
             "2020–2023 has no Indonesia row (the provinces sum to 288,435.75 GWh in 2023) and no Kalimantan "
-            "Selatan 2020; the new Papua provinces are not shown. Blank upstream: DI Yogyakarta capacity "
+            "Selatan 2020; the new Papua provinces are not shown. Blank in the source: DI Yogyakarta "
+            "capacity "
             "2017–2019 and all its generation, Kalimantan Utara 2011–2012.",
         ),
         (

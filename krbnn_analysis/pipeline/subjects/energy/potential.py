@@ -472,7 +472,7 @@ TEXT_SPEC = specs.spec(
             "Rasio elektrifikasi PLN, rasio elektrifikasi ESDM dan rumah tangga berpenerangan listrik BPS "
             "adalah ukuran berbeda; tidak ada deret waktu rasio elektrifikasi provinsi di sumber.",
             "PLN's electrification ratio, ESDM's electrification ratio and BPS's households with electric "
-            "lighting are different measures; no province electrification time series exists upstream.",
+            "lighting are different measures; no province electrification time series exists in the sources.",
         ),
         (
             "Wilayah mencampur provinsi, sistem kelistrikan dan pembangkit; kode BPS hanya untuk provinsi, "
