@@ -113,7 +113,7 @@ def table(
     i18n.check_language(lang)
     formats = formats or {}
     shown = frame.reset_index() if index else frame
-    head = "".join(f"<th>{_escape(c)}</th>" for c in shown.columns)
+    text_columns: set[str] = set()  # a column with any text cell is aligned left, header included
     links = links or {}
     rows = []
     for number, record in enumerate(shown.itertuples(index=False, name=None)):
@@ -132,8 +132,13 @@ def table(
             url = links[column][number] if column in links else None
             if url and str(url).startswith(("https://", "http://")):
                 content = f'<a href="{_escape(url)}">{content}</a>'
+            if not numeric and text != "–":
+                text_columns.add(column)
             cells.append(f'<td class="{"num" if numeric else "txt"}">{content}</td>')
         rows.append(f"<tr>{''.join(cells)}</tr>")
+    head = "".join(
+        f'<th class="{"txt" if c in text_columns else "num"}">{_escape(c)}</th>' for c in shown.columns
+    )
     caption_html = f"<caption>{_escape(caption)}</caption>" if caption else ""
     return HTML(
         f'<table class="krbnn-table">{caption_html}<thead><tr>{head}</tr></thead>'
