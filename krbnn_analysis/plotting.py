@@ -171,10 +171,18 @@ def break_gaps(group: pd.DataFrame, x: str, y: str, step=None) -> pd.DataFrame:
     return pd.concat([ordered, fillers], ignore_index=True).sort_values(x, kind="stable")
 
 
+def wrap_source(source: str, fig: Figure) -> str:
+    """A source line broken into lines no wider than the figure (catalog citations can be long)."""
+    import textwrap
+
+    characters = int(fig.get_figwidth() * 72 / (SOURCE_STYLE["fontsize"] * 0.55))
+    return "\n".join(textwrap.fill(line, characters) for line in source.split("\n"))
+
+
 def source_note(ax: Axes, source: str) -> None:
     """The source line under a chart: left-aligned with the axes, just below the x-axis label."""
     ax.annotate(
-        source,
+        wrap_source(source, ax.figure),
         xy=(0, 0),
         xycoords=("axes fraction", ax.xaxis.label),
         xytext=(0, -8),
@@ -446,7 +454,7 @@ def finish_panels(fig: Figure, title: str, source: str | None = None) -> None:
         top = 0.86
     fig.tight_layout(rect=(0, 0.03 if source else 0, 1, top))
     if source:
-        fig.text(0.01, 0.01, source, **SOURCE_STYLE)
+        fig.text(0.01, 0.01, wrap_source(source, fig), **SOURCE_STYLE)
 
 
 LQ_BREAKS = (0.5, 1.0, 1.5, 2.0)  # location quotients: below/above 1 is the meaning (specialised or not)
@@ -528,7 +536,7 @@ def choropleth(
     ax.set_title(title)
     if source:
         ax.annotate(
-            source,
+            wrap_source(source, fig),
             xy=(0, 0),
             xycoords=("axes fraction", ax.get_legend()),
             xytext=(0, -4),
@@ -581,5 +589,5 @@ def route_map(
     ax.set_axis_off()
     ax.set_title(title)
     if source:
-        ax.text(0, -0.02, source, transform=ax.transAxes, **SOURCE_STYLE)
+        ax.text(0, -0.02, wrap_source(source, fig), transform=ax.transAxes, **SOURCE_STYLE)
     return fig

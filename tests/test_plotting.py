@@ -257,3 +257,16 @@ def test_panel_legends_move_off_the_data_into_one_row():
     plotting.finish_panels(fig, "Kesejahteraan", "Sumber: BPS")
     assert all(ax.get_legend() is None for ax in axes)
     assert [text.get_text() for text in fig.legends[0].get_texts()] == ["Bali", "NTT"]
+
+
+def test_a_long_catalog_source_line_wraps_within_the_figure():
+    long_source = (
+        "Sumber: " + "BPS, Persentase Penduduk Miskin menurut provinsi (kompilasi November 2022); " * 3
+    )
+    fig = plotting.line_chart(
+        _series({"51": [1.0, 2.0]}, [2020, 2021]), lang="id", title="T", source=long_source
+    )
+    fig.canvas.draw()
+    note = next(text for text in fig.axes[0].texts if text.get_text().startswith("Sumber"))
+    assert "\n" in note.get_text()
+    assert note.get_window_extent().x1 <= fig.bbox.x1
