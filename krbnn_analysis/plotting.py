@@ -148,14 +148,14 @@ def _colours_for(keys: Sequence[object]) -> list[str]:
     return [entity_colour(k) or next(free) for k in keys]
 
 
-def usual_step(values: pd.Series):
+def usual_step(values: pd.Series) -> float | pd.Timedelta | None:
     """The smallest step between distinct ``x`` values of a chart: a year, a month, a census decade."""
     distinct = pd.Series(values.dropna().unique()).sort_values()
     steps = distinct.diff().dropna()
     return steps.min() if len(steps) else None
 
 
-def break_gaps(group: pd.DataFrame, x: str, y: str, step=None) -> pd.DataFrame:
+def break_gaps(group: pd.DataFrame, x: str, y: str, step: float | pd.Timedelta | None = None) -> pd.DataFrame:
     """Insert an empty row where ``x`` jumps by more than 1.5 ``step``, so the line breaks there.
 
     Years or months without data must not be bridged by a straight line.
