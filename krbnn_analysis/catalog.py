@@ -7,7 +7,8 @@ the catalog and the files, never the upstream folder, so a fresh clone works off
 An entry (``Dataset``) holds: title (Indonesian and English), description, file path and format,
 columns with type, unit and checks, the primary key, sources (publisher, URL or repository + path +
 commit, licence, vintage, sha256 of the upstream file), a quality rating (green / amber / red with a
-reason) and caveats in both languages, plus the sha256, row count and coverage of the curated file.
+reason) and caveats in both languages, the citation a reader sees (publisher, table or publication and
+edition, in both languages), plus the sha256, row count and coverage of the curated file.
 """
 
 from __future__ import annotations
@@ -108,6 +109,7 @@ class Dataset:
     quality: Quality
     caveats: tuple[Text, ...] = ()
     vintage: str = ""
+    citation: Text | None = None  # for readers: publisher, table or publication, edition or access date
     sha256: str | None = None
     rows: int | None = None
     coverage: Mapping[str, Any] = field(default_factory=dict)
@@ -143,6 +145,7 @@ def dataset_to_dict(dataset: Dataset) -> dict[str, Any]:
         "sha256": dataset.sha256,
         "rows": dataset.rows,
         "vintage": dataset.vintage,
+        "citation": asdict(dataset.citation) if dataset.citation else None,
         "coverage": dict(dataset.coverage),
         "primary_key": list(dataset.primary_key),
         "columns": [
@@ -179,6 +182,7 @@ def dataset_from_dict(name: str, raw: Mapping[str, Any]) -> Dataset:
         quality=Quality(raw["quality"]["rating"], Text(**raw["quality"]["reason"])),
         caveats=tuple(Text(**c) for c in raw.get("caveats", ())),
         vintage=raw.get("vintage", ""),
+        citation=Text(**raw["citation"]) if raw.get("citation") else None,
         sha256=raw.get("sha256"),
         rows=raw.get("rows"),
         coverage=raw.get("coverage", {}),

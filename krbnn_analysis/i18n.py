@@ -56,6 +56,17 @@ def number(value: float, lang: str, decimals: int = 1) -> str:
     return format_decimal(round(float(value), decimals), format=pattern, locale=LOCALES[lang])
 
 
+def exact_decimals(value: float, decimals: int = 0, most: int = 4) -> int:
+    """The fewest decimals ≥ ``decimals`` (≤ ``most``) that write ``value`` exactly: 67.5 needs one.
+
+    A tick or cell must never show a rounded value as if it were exact ("68" for 67.5).
+    """
+    for shown in range(decimals, most + 1):
+        if abs(round(float(value), shown) - float(value)) < 1e-9 * max(1.0, abs(float(value))):
+            return shown
+    return most
+
+
 def percent(value: float, lang: str, decimals: int = 1) -> str:
     """A value already in percent: ``5.73`` → ``5,7%`` (id) or ``5.7%`` (en)."""
     return number(value, lang, decimals) + "%"

@@ -6,6 +6,7 @@ and random ids that break strict nbval). Call ``setup(lang)`` once at the top of
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping, Sequence
 
 import matplotlib as mpl
@@ -14,30 +15,43 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from krbnn_analysis import i18n, regions
 
+# Sizes in inches; a briefing page shows a figure about 6.7 in wide (A4 minus margins), so 8 in wide
+# figures print at ~0.84 scale: 10 pt text stays above 8 pt on paper.
 FIGSIZE = (8.0, 4.2)
-FIGSIZE_MAP = (9.5, 4.2)
+FIGSIZE_MAP = (8.0, 5.6)  # tall enough that kab/kota are readable at A4 width
 DPI = 110
-REGION_COLOURS = {"51": "#0b6e4f", "52": "#d1495b", "53": "#2e86ab", "00": "#7b8794"}
-PALETTE = ["#0b6e4f", "#d1495b", "#2e86ab", "#edae49", "#66a182", "#8d6a9f", "#7b8794", "#00798c"]
-# Parts of a whole: ten distinguishable colours (Tableau 10); the residual part is grey.
-PARTS_PALETTE = [
-    "#4e79a7",
-    "#f28e2b",
-    "#e15759",
-    "#76b7b2",
-    "#59a14f",
-    "#edc948",
-    "#b07aa1",
-    "#ff9da7",
-    "#9c755f",
-    "#17becf",
-]
-OTHER_COLOUR = "#bab0ac"
-SOURCE_STYLE = {"fontsize": 8, "color": "#52606d", "ha": "left", "va": "top"}
+MIN_FONT_SIZE = 9.5  # ≥ 8 pt after scaling an 8-in figure to A4 text width
+
+# One colour per entity in every chart, from colour-blind-safe palettes: Okabe & Ito (2008), "Color
+# Universal Design", and Paul Tol (2021), "Colour schemes" (SRON/EPS/TN/09-002). tests/test_plotting.py
+# checks that they stay apart under a simulated deuteranopia. A port takes its province's hue.
+REGION_COLOURS = {"51": "#0072b2", "52": "#d55e00", "53": "#44aa99", "00": "#000000"}
+PORT_COLOURS = {
+    "Ngurah Rai": "#0072b2",  # Bali, airport
+    "Tanjung Benoa": "#882255",  # Bali, sea port
+    "Lombok": "#d55e00",  # NTB
+    "Atambua": "#44aa99",  # NTT, land border post
+}
+INDUSTRY_COLOURS = {
+    "A": "#882255",  # agriculture
+    "B": "#000000",  # mining
+    "C": "#f0e442",  # manufacturing
+    "F": "#6b3d00",  # construction
+    "G": "#56b4e9",  # trade
+    "H": "#332288",  # transport
+    "I": "#d55e00",  # accommodation and food
+    "O": "#0072b2",  # public administration
+}
+OTHER_COLOUR = "#bbbbbb"
+ENTITY_COLOURS = {**REGION_COLOURS, **PORT_COLOURS, **INDUSTRY_COLOURS, "other": OTHER_COLOUR}
+# For series that are not entities (measures, scenarios): the same palettes, in order.
+PALETTE = ["#0072b2", "#d55e00", "#44aa99", "#882255", "#000000", "#56b4e9", "#f0e442", "#6b3d00"]
+PARTS_PALETTE = PALETTE  # kept for callers of the old name
+SOURCE_STYLE = {"fontsize": 9, "color": "#52606d", "ha": "left", "va": "top"}
 
 
 def setup(lang: str) -> None:
@@ -50,6 +64,9 @@ def setup(lang: str) -> None:
             "savefig.dpi": DPI,
             "font.family": "DejaVu Sans",  # ships with matplotlib: same glyphs on every machine
             "font.size": 10,
+            "xtick.labelsize": MIN_FONT_SIZE,
+            "ytick.labelsize": MIN_FONT_SIZE,
+            "legend.fontsize": MIN_FONT_SIZE,
             "axes.titlesize": 11.5,
             "axes.titleweight": "bold",
             "axes.titlelocation": "left",
@@ -76,27 +93,104 @@ def setup(lang: str) -> None:
         from matplotlib_inline.backend_inline import set_matplotlib_formats
 
         set_matplotlib_formats("png", bbox_inches="tight", metadata={"Software": None})
+        _register_png_with_alt_text(shell)
+
+
+def alt_text(fig: Figure) -> str:
+    """A description of a figure for screen readers: its title (already in the briefing's language)."""
+    title = fig._suptitle.get_text() if fig._suptitle is not None else ""
+    titles = [_axes_title(ax) for ax in fig.axes if _axes_title(ax)]
+    if title:
+        return ": ".join([title, "; ".join(titles)]) if len(titles) > 1 else title
+    return "; ".join(titles)
+
+
+def _axes_title(ax: Axes) -> str:
+    return " ".join(t for t in (ax.get_title(loc) for loc in ("left", "center", "right")) if t)
+
+
+def _register_png_with_alt_text(shell) -> None:
+    """Figures display as PNG with an ``alt`` metadata entry, which nbconvert writes into ``<img alt>``."""
+    from IPython.core.pylabtools import print_figure
+
+    def png_with_alt(fig: Figure):
+        data = print_figure(fig, "png", base64=True, bbox_inches="tight", metadata={"Software": None})
+        return (data, {"alt": alt_text(fig)}) if data else None
+
+    shell.display_formatter.formatters["image/png"].for_type(Figure, png_with_alt)
 
 
 def number_formatter(lang: str, decimals: int = 0, suffix: str = "") -> FuncFormatter:
-    return FuncFormatter(lambda value, _pos: i18n.number(value, lang, decimals) + suffix)
+    """Tick labels in the local number format; a tick never shows a rounded value."""
+    return FuncFormatter(
+        lambda value, _pos: i18n.number(value, lang, i18n.exact_decimals(value, decimals)) + suffix
+    )
+
+
+def tick_locator(decimals: int = 0) -> MaxNLocator:
+    """Ticks at 1-2-5 steps (no 2.5 steps), whole numbers when ``decimals`` is 0: labels stay exact."""
+    return MaxNLocator(nbins="auto", steps=[1, 2, 5, 10], integer=decimals == 0, min_n_ticks=3)
+
+
+def entity_colour(key: object, default: str | None = None) -> str | None:
+    """The fixed colour of a province, port, industry (or ``other``); ``default`` for anything else."""
+    return ENTITY_COLOURS.get(str(key), default)
 
 
 def region_colour(code: str) -> str:
     return REGION_COLOURS.get(code, "#52606d")
 
 
+def _colours_for(keys: Sequence[object]) -> list[str]:
+    """Registry colours for entities; free palette colours, in order, for the rest."""
+    used = {entity_colour(k) for k in keys} - {None}
+    free = iter([c for c in PALETTE if c not in used] + PALETTE)
+    return [entity_colour(k) or next(free) for k in keys]
+
+
+def usual_step(values: pd.Series) -> float | pd.Timedelta | None:
+    """The smallest step between distinct ``x`` values of a chart: a year, a month, a census decade."""
+    distinct = pd.Series(values.dropna().unique()).sort_values()
+    steps = distinct.diff().dropna()
+    return steps.min() if len(steps) else None
+
+
+def break_gaps(group: pd.DataFrame, x: str, y: str, step: float | pd.Timedelta | None = None) -> pd.DataFrame:
+    """Insert an empty row where ``x`` jumps by more than 1.5 ``step``, so the line breaks there.
+
+    Years or months without data must not be bridged by a straight line.
+    """
+    ordered = group.sort_values(x).reset_index(drop=True)
+    step = step if step is not None else usual_step(ordered[x])
+    if step is None or len(ordered) < 2:
+        return ordered
+    gaps = ordered.index[ordered[x].diff() > step * 1.5]
+    if len(gaps) == 0:
+        return ordered
+    fillers = pd.DataFrame({x: [ordered[x].iloc[i - 1] + step for i in gaps], y: np.nan})
+    return pd.concat([ordered, fillers], ignore_index=True).sort_values(x, kind="stable")
+
+
+def wrap_source(source: str, fig: Figure) -> str:
+    """A source line broken into lines no wider than the figure (catalog citations can be long)."""
+    import textwrap
+
+    # The line starts at the axes (~15 % in from the left); DejaVu Sans averages ~0.62 em per character.
+    characters = int(fig.get_figwidth() * 0.85 * 72 / (SOURCE_STYLE["fontsize"] * 0.62))
+    return "\n".join(textwrap.fill(line, characters) for line in source.split("\n"))
+
+
 def source_note(ax: Axes, source: str) -> None:
     """The source line under a chart: left-aligned with the axes, just below the x-axis label."""
     ax.annotate(
-        source,
+        wrap_source(source, ax.figure),
         xy=(0, 0),
         xycoords=("axes fraction", ax.xaxis.label),
         xytext=(0, -8),
         textcoords="offset points",
         ha="left",
         va="top",
-        fontsize=8,
+        fontsize=SOURCE_STYLE["fontsize"],
         color="#52606d",
         annotation_clip=False,
     )
@@ -106,6 +200,8 @@ def _finish(ax: Axes, title: str, ylabel: str | None, source: str | None, lang: 
     ax.set_title(title)
     if ylabel:
         ax.set_ylabel(ylabel)
+    if ax.get_yscale() == "linear":
+        ax.yaxis.set_major_locator(tick_locator(decimals))
     ax.yaxis.set_major_formatter(number_formatter(lang, decimals))
     if source:
         source_note(ax, source)
@@ -131,28 +227,41 @@ def line_chart(
     logy: bool = False,
     markers: bool = True,
     ax: Axes | None = None,
+    direct_labels: bool | None = None,
+    bridge_gaps: bool = False,
 ) -> Figure:
-    """One line per ``by`` value (regions get their fixed colours and local labels).
+    """One line per ``by`` value, each in its entity's fixed colour (regions also get local labels).
 
     ``labels`` maps other ``by`` values to legend text; ``logy`` uses a logarithmic y axis (to show a
-    small series beside a large one).
+    small series beside a large one). A missing year or month breaks the line unless ``bridge_gaps``.
+    ``direct_labels`` writes each name at the end of its line instead of a legend that could cover
+    data; by default on when the chart has its own figure and at most six lines.
     """
+    own_figure = ax is None
     fig, ax = (ax.figure, ax) if ax is not None else plt.subplots()
     groups = dict(tuple(frame.sort_values(x).groupby(by, sort=True)))
     keys = sorted(groups, key=lambda k: (k == "00", k)) if by == "region_code" else list(groups)
+    colours = dict(zip(keys, _colours_for(keys), strict=True))
+    step = usual_step(frame[x])
+    direct = legend and (direct_labels if direct_labels is not None else own_figure and len(keys) <= 6)
+    ends: list[tuple[str, float, object, str]] = []
     for key in keys:  # provinces first, Indonesia last
-        group = groups[key]
-        label = (regions.label(key, lang) if by == "region_code" else str(key)) + label_suffix
+        group = groups[key] if bridge_gaps else break_gaps(groups[key], x, y, step)
+        name = regions.label(key, lang) if by == "region_code" else (labels or {}).get(key, str(key))
+        label = name + label_suffix
         ax.plot(
             group[x],
             group[y],
-            marker="o",
+            marker="o" if markers else None,
             markersize=3,
             linewidth=2,
-            color=region_colour(key) if by == "region_code" else None,
+            color=colours[key],
             linestyle="--" if key in dashed else linestyle,
-            label=label if legend else "_nolegend_",
+            label=label if legend and not direct else "_nolegend_",
         )
+        last = group.dropna(subset=[y]).iloc[-1:] if len(group) else group
+        if len(last):
+            ends.append((label, float(last[y].iloc[0]), last[x].iloc[0], colours[key]))
     if zero_line:
         ax.axhline(0, color="#52606d", linewidth=0.8)
     if logy:
@@ -164,10 +273,48 @@ def line_chart(
         ax.yaxis.set_minor_formatter(mpl.ticker.NullFormatter())
     if pd.api.types.is_numeric_dtype(frame[x]):
         ax.xaxis.set_major_locator(mpl.ticker.MaxNLocator(integer=True, nbins=6))
-    if legend:
-        ax.legend(loc="best")
     _finish(ax, title, ylabel, source, lang, decimals)
+    if direct:
+        label_line_ends(ax, ends)
+    elif legend:
+        ax.legend(loc="best")
     return fig
+
+
+def label_line_ends(ax: Axes, ends: Sequence[tuple[str, float, object, str]], min_gap: float = 0.07) -> None:
+    """Names at the right end of lines (label, y, x, colour), nudged apart so that none overlap."""
+    if not ends:
+        return
+    ax.get_ylim()  # brings the autoscaled limits up to date
+    to_axes = ax.transAxes.inverted()
+    to_data = ax.transData.inverted()
+    placed = []
+    for label, y_value, x_value, colour in ends:
+        x_num = mpl.dates.date2num(x_value) if isinstance(x_value, pd.Timestamp | np.datetime64) else x_value
+        _, y_axes = to_axes.transform(ax.transData.transform((x_num, y_value)))
+        placed.append([y_axes, label, colour])
+    placed.sort(key=lambda item: item[0])
+    for lower, upper in itertools.pairwise(placed):
+        upper[0] = max(upper[0], lower[0] + min_gap)
+    overflow = placed[-1][0] - 1.0
+    if overflow > 0:  # push the stack back down into the axes
+        for item in placed:
+            item[0] -= overflow
+    for y_axes, label, colour in placed:
+        _, y_data = to_data.transform(ax.transAxes.transform((1.0, y_axes)))
+        ax.annotate(
+            label,
+            xy=(1.0, y_data),
+            xycoords=("axes fraction", "data"),  # stays beside its line if the limits change later
+            xytext=(6, 0),
+            textcoords="offset points",
+            va="center",
+            ha="left",
+            color=colour,
+            fontsize=MIN_FONT_SIZE,
+            fontweight="bold",
+            annotation_clip=False,
+        )
 
 
 def bar_chart(
@@ -186,16 +333,21 @@ def bar_chart(
     height = 1.2 + 0.45 * len(values)  # bars of the same thickness whatever their number
     fig, ax = (ax.figure, ax) if ax is not None else plt.subplots(figsize=(FIGSIZE[0], height))
     positions = range(len(values))
+    if colours is None and all(entity_colour(k) for k in values.index):
+        colours = [entity_colour(k) for k in values.index]  # ports, provinces: their fixed colours
     ax.barh(list(positions), values.to_numpy(), color=list(colours) if colours else PALETTE[0])
     ax.set_yticks(list(positions), [str(i) for i in values.index])
     ax.invert_yaxis()
     ax.grid(axis="y", visible=False)
     if annotate:
         for position, value in zip(positions, values.to_numpy(), strict=True):
-            ax.text(value, position, " " + i18n.number(value, lang, decimals), va="center", fontsize=8.5)
+            ax.text(
+                value, position, " " + i18n.number(value, lang, decimals), va="center", fontsize=MIN_FONT_SIZE
+            )
     ax.set_title(title)
     if xlabel:
         ax.set_xlabel(xlabel)
+    ax.xaxis.set_major_locator(tick_locator(0))
     ax.xaxis.set_major_formatter(number_formatter(lang, 0))
     if source:
         source_note(ax, source)
@@ -210,21 +362,34 @@ def stacked_shares(
     labels: Mapping[str, str],
     source: str | None = None,
     ax: Axes | None = None,
+    totals: pd.Series | None = None,
+    min_total: float = 0.0,
+    drop_small: bool = False,
 ) -> Figure:
     """100% stacked horizontal bars: rows are bars (labels already translated), columns the parts
-    (fractions summing to 1 per row); ``labels`` maps column keys to legend text."""
+    (fractions summing to 1 per row); ``labels`` maps column keys to legend text. Parts that are
+    entities (ports, industries, provinces) keep their fixed colours.
+
+    With ``totals`` (the whole each row's shares are of) rows whose total is below ``min_total`` are
+    drawn pale and starred, with a note under the chart, or left out when ``drop_small``: a share of
+    a tiny total (765 arrivals in a pandemic year) is not a pattern.
+    """
+    small = [] if totals is None else [row for row in shares.index if totals.get(row, np.inf) < min_total]
+    if drop_small:
+        shares = shares.drop(index=small)
     fig, ax = (
         (ax.figure, ax) if ax is not None else plt.subplots(figsize=(FIGSIZE[0], 1.0 + 0.55 * len(shares)))
     )
     left = pd.Series(0.0, index=shares.index)
-    for number, column in enumerate(shares.columns):
+    faded = np.array([row in small for row in shares.index])
+    colours = _colours_for(list(shares.columns))
+    for column, colour in zip(shares.columns, colours, strict=True):
         widths = shares[column] * 100
-        colour = OTHER_COLOUR if column == "other" else PARTS_PALETTE[number % len(PARTS_PALETTE)]
         ax.barh(
             list(range(len(shares))),
             widths.to_numpy(),
             left=left.to_numpy(),
-            color=colour,
+            color=[mpl.colors.to_rgba(colour, 0.35 if fade else 1.0) for fade in faded],
             label=labels.get(column, str(column)),
             edgecolor="white",
         )
@@ -236,31 +401,64 @@ def stacked_shares(
                     i18n.number(width, lang, 0),
                     ha="center",
                     va="center",
-                    color="white",
-                    fontsize=8,
+                    color=_text_colour_on(colour) if not faded[row] else "#1f2933",
+                    fontsize=MIN_FONT_SIZE - 1,
                 )
         left = left + widths
-    ax.set_yticks(list(range(len(shares))), [str(i) for i in shares.index])
+    names = [f"{row} *" if row in small else str(row) for row in shares.index]
+    ax.set_yticks(list(range(len(shares))), names)
     ax.invert_yaxis()
     ax.set_xlim(0, 100)
     ax.xaxis.set_major_formatter(number_formatter(lang, 0, "%"))
     ax.grid(axis="y", visible=False)
-    ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=8.5)
+    ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5))
     ax.set_title(title)
+    if small:
+        key = "note_small_total_dropped" if drop_small else "note_small_total"
+        lowest = ", ".join(f"{row}: {i18n.number(totals[row], lang, 0)}" for row in small)
+        note = i18n.t(key, lang, minimum=i18n.number(min_total, lang, 0), totals=lowest)
+        source = f"{note}\n{source}" if source else note
     if source:
         source_note(ax, source)
     return fig
 
 
-def finish_panels(fig: Figure, title: str, source: str | None = None) -> None:
-    """Title and source line for a figure of several panels, laid out without overlaps.
+def _text_colour_on(colour: str) -> str:
+    """White on dark fills, near-black on light ones (yellow, sky blue)."""
+    red, green, blue = mpl.colors.to_rgb(colour)
+    return "white" if 0.299 * red + 0.587 * green + 0.114 * blue < 0.6 else "#1f2933"
 
+
+def finish_panels(fig: Figure, title: str, source: str | None = None) -> None:
+    """Title, one shared legend and the source line for a figure of several panels, without overlaps.
+
+    The panels' legends move into one row under the title, where they cover no data.
     Returns nothing, so that a notebook cell ending with this call shows the figure once.
     """
-    fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=11.5)
-    fig.tight_layout(rect=(0, 0.03 if source else 0, 1, 0.97))
+    entries: dict[str, object] = {}
+    for ax in fig.axes:
+        if ax.get_legend() is not None:
+            for handle, label in zip(*ax.get_legend_handles_labels(), strict=True):
+                entries.setdefault(label, handle)
+            ax.get_legend().remove()
+    fig.suptitle(title, x=0.01, y=0.99, ha="left", va="top", fontweight="bold", fontsize=11.5)
+    top = 0.97
+    if entries:
+        fig.legend(
+            list(entries.values()),
+            list(entries),
+            loc="upper left",
+            bbox_to_anchor=(0.01, 0.935),
+            ncols=len(entries),
+            frameon=False,
+        )
+        top = 0.86
+    fig.tight_layout(rect=(0, 0.03 if source else 0, 1, top))
     if source:
-        fig.text(0.01, 0.01, source, **SOURCE_STYLE)
+        fig.text(0.01, 0.01, wrap_source(source, fig), **SOURCE_STYLE)
+
+
+LQ_BREAKS = (0.5, 1.0, 1.5, 2.0)  # location quotients: below/above 1 is the meaning (specialised or not)
 
 
 def choropleth(
@@ -275,34 +473,77 @@ def choropleth(
     outline=None,
     source: str | None = None,
     cmap: str = "YlGn",
+    breaks: Sequence[float] | None = None,
+    name_regions: Sequence[str] = (),
+    code: str = "region_code",
 ) -> Figure:
-    """Quantile choropleth (mapclassify) with legend bounds in the local number format.
+    """Choropleth with legend bounds in the local number format.
 
+    Classes are quantiles (mapclassify) unless ``breaks`` gives the upper bounds of the classes
+    (``mapclassify.UserDefined``; the maximum is added), e.g. ``LQ_BREAKS`` for a location quotient,
+    which must break at 1. ``name_regions`` lists region codes (column ``code``) to name on the map.
     ``outline`` is an optional GeoDataFrame (e.g. provinces) drawn as boundaries on top.
     """
     import mapclassify
 
-    classes = mapclassify.Quantiles(frame[column].to_numpy(), k=k)
-    lower = [float(frame[column].min()), *classes.bins[:-1]]
+    values = frame[column].to_numpy()
+    if breaks is not None:
+        upper = [b for b in breaks if b < values.max()] + [float(values.max())]
+        classes = mapclassify.UserDefined(values, bins=upper)
+    else:
+        classes = mapclassify.Quantiles(values, k=k)
+    bins = list(classes.bins)
+    lower = [float(values.min()), *bins[:-1]]
     labels = [
         f"{i18n.number(lo, lang, decimals)} – {i18n.number(hi, lang, decimals)}"
-        for lo, hi in zip(lower, classes.bins, strict=True)
+        for lo, hi in zip(lower, bins, strict=True)
     ]
-    colours = mpl.colormaps[cmap].resampled(k)
+    colours = mpl.colormaps[cmap].resampled(len(bins))
     fig, ax = plt.subplots(figsize=FIGSIZE_MAP)
-    frame.assign(_class=classes.yb).plot(
-        ax=ax, color=[colours(int(c)) for c in classes.yb], edgecolor="white", linewidth=0.4
-    )
+    frame.plot(ax=ax, color=[colours(int(c)) for c in classes.yb], edgecolor="white", linewidth=0.4)
     if outline is not None:
         outline.boundary.plot(ax=ax, color="#1f2933", linewidth=0.9)
+    for region in name_regions:
+        shape = frame.loc[frame[code] == region]
+        if len(shape):
+            point = shape.geometry.iloc[0].representative_point()
+            ax.annotate(
+                regions.label(region, lang),
+                (point.x, point.y),
+                xytext=(0, 9),
+                textcoords="offset points",
+                ha="center",
+                fontsize=MIN_FONT_SIZE - 1,
+                fontweight="bold",
+                color="#1f2933",
+                arrowprops={"arrowstyle": "-", "color": "#1f2933", "linewidth": 0.6},
+                bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "alpha": 0.8, "linewidth": 0},
+            )
     handles = [
-        mpl.patches.Patch(facecolor=colours(i), edgecolor="#9aa5b1", label=labels[i]) for i in range(k)
+        mpl.patches.Patch(facecolor=colours(i), edgecolor="#9aa5b1", label=label)
+        for i, label in enumerate(labels)
     ]
-    ax.legend(handles=handles, title=legend_title, loc="lower left", fontsize=8, title_fontsize=8.5)
+    # Below the map, not on it: the study area fills the frame.
+    ax.legend(
+        handles=handles,
+        title=legend_title,
+        loc="upper left",
+        bbox_to_anchor=(0, -0.01),
+        ncols=min(len(bins), 5),
+        fontsize=MIN_FONT_SIZE - 1,
+        title_fontsize=MIN_FONT_SIZE - 1,
+    )
     ax.set_axis_off()
     ax.set_title(title)
     if source:
-        ax.text(0, -0.02, source, transform=ax.transAxes, **SOURCE_STYLE)
+        ax.annotate(
+            wrap_source(source, fig),
+            xy=(0, 0),
+            xycoords=("axes fraction", ax.get_legend()),
+            xytext=(0, -4),
+            textcoords="offset points",
+            **SOURCE_STYLE,
+        )
     return fig
 
 
@@ -331,18 +572,25 @@ def route_map(
     served = set(routes[origin]) | set(routes[destination])
     for a, b in routes[[origin, destination]].itertuples(index=False):
         ax.plot(
-            *zip(position.loc[a], position.loc[b], strict=True), color="#2e86ab", linewidth=1.3, alpha=0.8
+            *zip(position.loc[a], position.loc[b], strict=True), color=PALETTE[0], linewidth=1.3, alpha=0.8
         )
     idle = position.loc[~position.index.isin(served)]
     ax.scatter(idle["lon"], idle["lat"], s=10, color="#9aa5b1", zorder=3)
     busy = position.loc[position.index.isin(served)]
-    ax.scatter(busy["lon"], busy["lat"], s=28, color="#d1495b", zorder=4)
+    ax.scatter(busy["lon"], busy["lat"], s=28, color=PALETTE[1], zorder=4)
     for name, (lon, lat) in busy.sort_index().iterrows():
-        ax.annotate(name, (lon, lat), xytext=(3, 4), textcoords="offset points", fontsize=8.5, weight="bold")
+        ax.annotate(
+            name,
+            (lon, lat),
+            xytext=(3, 4),
+            textcoords="offset points",
+            fontsize=MIN_FONT_SIZE - 1,
+            weight="bold",
+        )
     ax.set_axis_off()
     ax.set_title(title)
     if source:
-        ax.text(0, -0.02, source, transform=ax.transAxes, **SOURCE_STYLE)
+        ax.text(0, -0.02, wrap_source(source, fig), transform=ax.transAxes, **SOURCE_STYLE)
     return fig
 
 

@@ -407,7 +407,7 @@ def test_rice_margin_ntb_jump_is_flagged():
         ("paddy", "no Indonesia row"),
         ("paddy", "angka potensi"),
         ("paddy", "Codes 91 (Papua Barat) and 94 (Papua)"),
-        ("maize", "No Indonesia row upstream"),
+        ("maize", "No Indonesia row in the source"),
         ("livestock_meat", "Gorontalo 2004 (72,113 t)"),
         ("livestock_meat", "BPS '-' stored as empty"),
         ("fisheries", "2009 and 2014"),
@@ -415,7 +415,7 @@ def test_rice_margin_ntb_jump_is_flagged():
         ("estate_crops", "= Jawa Timur"),
         ("estate_crops", "not true zeros"),
         ("estate_crops", "writes 0 where"),
-        ("food_security_index", "rank_inconsistent_with_index"),
+        ("food_security_index", "disagree with the index order"),
         ("rice_margin", "new Papua provinces are blank"),
     ],
 )

@@ -61,9 +61,14 @@ def spec(
     quality: tuple[str, str, str],
     caveats: tuple[tuple[str, str], ...] = (),
     vintage: str = "",
+    citation: tuple[str, str] | None = None,
     fmt: str = "csv",
 ) -> Dataset:
-    """A table specification; ``quality`` = (rating, reason id, reason en), caveats = ((id, en), …)."""
+    """A table specification; ``quality`` = (rating, reason id, reason en), caveats = ((id, en), …).
+
+    ``citation`` = (id, en): what a reader sees under a chart and in the sources table: the original
+    publisher, its table or publication, and the edition or access date, in plain words.
+    """
     rating, reason_id, reason_en = quality
     return Dataset(
         name=name,
@@ -77,4 +82,5 @@ def spec(
         quality=Quality(rating, Text(id=reason_id, en=reason_en)),
         caveats=tuple(Text(id=i, en=e) for i, e in caveats),
         vintage=vintage,
+        citation=Text(id=citation[0], en=citation[1]) if citation else None,
     )

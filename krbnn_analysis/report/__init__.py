@@ -12,7 +12,17 @@ from krbnn_analysis.report.briefing import (
     result_table,
     setup,
 )
-from krbnn_analysis.report.components import Findings, caveats, data_gaps, note, sources_table, table
+from krbnn_analysis.report.components import (
+    Findings,
+    caveats,
+    data_gaps,
+    licence_label,
+    note,
+    source_line,
+    sources_table,
+    table,
+    technical_annex,
+)
 
 __all__ = [
     "Findings",
@@ -22,6 +32,7 @@ __all__ = [
     "headline_table",
     "industry_labels",
     "key_messages",
+    "licence_label",
     "line_panels",
     "month_axis",
     "note",
@@ -29,6 +40,8 @@ __all__ = [
     "region_labels",
     "result_table",
     "setup",
+    "source_line",
     "sources_table",
     "table",
+    "technical_annex",
 ]

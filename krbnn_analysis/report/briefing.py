@@ -15,7 +15,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from krbnn_analysis import i18n, industries, plotting, regions
-from krbnn_analysis.report.components import Findings, table
+from krbnn_analysis.report.components import Findings, headline_html, table
 
 
 def setup(lang: str) -> None:
@@ -26,11 +26,9 @@ def setup(lang: str) -> None:
 
 def key_messages(lang: str) -> Findings:
     """The briefing's opening: at most three computed sentences on the latest year."""
-    return Findings(lang, heading="key_messages_heading", limit=3)
-
-
-def _number_or_dash(value: object, lang: str, decimals: int) -> str:
-    return "–" if pd.isna(value) else i18n.number(float(value), lang, decimals)
+    return Findings(
+        lang, heading="key_messages_heading", limit=3, heading_level=2, css_class="krbnn-key-messages"
+    )
 
 
 def headline_table(
@@ -41,18 +39,11 @@ def headline_table(
     years: Mapping[str, object],
 ) -> HTML:
     """The headline table: one row per translation key (its label takes ``years``), one column per
-    region code (labelled in ``lang``); a missing value shows as a dash."""
+    region code (labelled in ``lang``, Indonesia set apart); a missing value shows as a dash."""
     rows = [
-        {
-            i18n.t("col_indicator", lang): i18n.t(key, lang, **years),
-            **{
-                regions.label(code, lang): _number_or_dash(headline.loc[key, code], lang, decimals[key])
-                for code in headline.columns
-            },
-        }
-        for key in headline.index
+        (i18n.t(key, lang, **years), headline.loc[key].to_dict(), decimals[key]) for key in headline.index
     ]
-    return table(pd.DataFrame(rows), lang, caption=i18n.t("caption_headline", lang))
+    return headline_html(lang, rows, columns=tuple(headline.columns))
 
 
 def _auto_decimals(value: float) -> int:

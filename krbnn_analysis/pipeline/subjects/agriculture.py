@@ -179,7 +179,8 @@ PAPUA_CAVEAT = (
 BLANK_CAVEAT = (
     "Sel kosong di sumber (tanda '-' BPS disimpan kosong) tidak dimuat; '-' biasanya berarti nihil, tetapi "
     "konversinya tidak membedakan nihil dari tidak tersedia.",
-    "Cells blank upstream (BPS '-' stored as empty) are left out; '-' usually means nil, but the conversion "
+    "Cells blank in the source (BPS '-' stored as empty) are left out; '-' usually means nil, but the "
+    "conversion "
     "does not distinguish nil from not available.",
 )
 
@@ -860,6 +861,12 @@ VALUE_OR_MISSING = specs.value(
 
 PADDY_SPEC = specs.spec(
     "paddy",
+    citation=(
+        "BPS, luas panen, produksi dan produktivitas padi menurut provinsi (2019–2021 dan 2024; 2025–2026 "
+        "dari WebAPI BPS, diakses Februari 2026)",
+        "BPS, paddy harvested area, production and productivity by province (2019–2021 and 2024; 2025–2026 "
+        "from the BPS WebAPI, accessed February 2026)",
+    ),
     title_id="Padi: luas panen, produksi dan produktivitas menurut provinsi, 2019–2021, 2024, 2025–2026",
     title_en="Paddy: harvested area, production and productivity by province, 2019–2021, 2024, 2025–2026",
     description=(
@@ -923,6 +930,10 @@ PADDY_SPEC = specs.spec(
 
 MAIZE_SPEC = specs.spec(
     "maize",
+    citation=(
+        "BPS, Luas Panen, Produksi, dan Produktivitas Jagung menurut Provinsi, 2020–2024",
+        "BPS, maize harvested area, production and productivity by province, 2020–2024",
+    ),
     title_id="Jagung: luas panen, produktivitas dan produksi menurut provinsi, 2020–2024",
     title_en="Maize: harvested area, productivity and production by province, 2020–2024",
     description=(
@@ -959,14 +970,12 @@ MAIZE_SPEC = specs.spec(
             "cannot be told apart, so they are left out (a data gap).",
         ),
         (
-            "Sumber menulis data kosong sebagai 0,0: DKI Jakarta (semua tahun) diset kosong (flag "
-            "zero_in_source_set_missing).",
-            "The source writes missing values as 0.0: DKI Jakarta (every year) is set missing (flag "
-            "zero_in_source_set_missing).",
+            "Sumber menulis data kosong sebagai 0,0: DKI Jakarta (semua tahun) diset kosong.",
+            "The source writes missing values as 0.0: DKI Jakarta (every year) is set missing.",
         ),
         (
             "Kepulauan Bangka Belitung 2024: luas panen dan produksi 0 dengan produktivitas 57,16; luas dan "
-            "produksi diset kosong, produktivitas diberi flag.",
+            "produksi diset kosong, produktivitas diberi tanda.",
             "Kepulauan Bangka Belitung 2024: area and production 0 with productivity 57.16; area and "
             "production "
             "are set missing, productivity is flagged.",
@@ -974,7 +983,8 @@ MAIZE_SPEC = specs.spec(
         (
             "Tidak ada baris Indonesia di sumber; jangan menjumlahkan provinsi sebagai total nasional "
             "(Papua 2023–2024 hilang).",
-            "No Indonesia row upstream; do not sum the provinces as a national total (Papua 2023–2024 are "
+            "No Indonesia row in the source; do not sum the provinces as a national total (Papua 2023–2024 "
+            "are "
             "missing).",
         ),
     ),
@@ -983,6 +993,10 @@ MAIZE_SPEC = specs.spec(
 
 LIVESTOCK_SPEC = specs.spec(
     "livestock_meat",
+    citation=(
+        "BPS, produksi daging sapi dan ayam ras menurut provinsi, 2000–2021",
+        "BPS, beef and broiler meat production by province, 2000–2021",
+    ),
     title_id="Produksi daging sapi dan daging ayam ras pedaging menurut provinsi, 2000–2021",
     title_en="Beef and broiler meat production by province, 2000–2021",
     description=(
@@ -1006,17 +1020,16 @@ LIVESTOCK_SPEC = specs.spec(
     ),
     caveats=(
         (
-            "Daging ayam ras: patahan level antara 2016 dan 2017 (Indonesia +67%, Bali 9,9 rb → 109 rb ton; "
-            "flag level_break pada 2017). Jangan menghitung pertumbuhan melewati patahan ini.",
-            "Broiler meat: level break between 2016 and 2017 (Indonesia +67%, Bali 9.9 kt → 109 kt; flag "
-            "level_break on 2017). Do not compute growth across it.",
+            "Daging ayam ras: patahan level antara 2016 dan 2017 (Indonesia +67%, Bali 9,9 rb → 109 rb "
+            "ton). Jangan menghitung pertumbuhan melewati patahan ini.",
+            "Broiler meat: level break between 2016 and 2017 (Indonesia +67%, Bali 9.9 kt → 109 kt). Do not "
+            "compute growth across it.",
         ),
         (
             "Daging sapi Bengkulu 2003 (17.486 ton) dan Gorontalo 2004 (72.113 ton) lebih dari 10 kali tahun "
-            "sebelum dan sesudahnya (flag outlier); Indonesia pada tahun itu ikut terpengaruh "
-            "(includes_outlier).",
+            "sebelum dan sesudahnya; Indonesia pada tahun itu ikut terpengaruh.",
             "Beef in Bengkulu 2003 (17,486 t) and Gorontalo 2004 (72,113 t) is more than ten times the years "
-            "before and after (flag outlier); Indonesia in those years includes them (includes_outlier).",
+            "before and after; Indonesia in those years includes them.",
         ),
         (
             "Nilai 0 pada provinsi yang baru dibentuk (1999–2004) di tahun-tahun awalnya diset kosong.",
@@ -1030,6 +1043,10 @@ LIVESTOCK_SPEC = specs.spec(
 
 FISHERIES_SPEC = specs.spec(
     "fisheries",
+    citation=(
+        "BPS, produksi perikanan tangkap dan budi daya menurut provinsi, 2000–2020",
+        "BPS, capture fisheries and aquaculture production by province, 2000–2020",
+    ),
     title_id="Produksi perikanan tangkap dan budidaya menurut provinsi, 2000–2020",
     title_en="Capture fisheries and aquaculture production by province, 2000–2020",
     description=(
@@ -1057,14 +1074,15 @@ FISHERIES_SPEC = specs.spec(
     primary_key=("region_code", "year", "indicator"),
     quality=(
         "amber",
-        "Tabel BPS dengan beberapa cacat salinan; nilai yang salah dikosongkan dan diberi flag.",
+        "Tabel BPS dengan beberapa cacat salinan; nilai yang salah dikosongkan dan diberi tanda.",
         "BPS tables with several copy defects; wrong values are set missing and flagged.",
     ),
     caveats=(
         (
             "Total budidaya 2000–2003 di sumber sama dengan total perikanan tangkap (salah salin, mis. Aceh "
             "113.096): diset kosong.",
-            "The aquaculture total 2000–2003 equals the capture-fisheries total upstream (copy error, e.g. "
+            "The aquaculture total 2000–2003 equals the capture-fisheries total in the source (copy error, "
+            "e.g. "
             "Aceh "
             "113,096): set missing.",
         ),
@@ -1085,8 +1103,8 @@ FISHERIES_SPEC = specs.spec(
             "swapped) and Gorontalo and Sulawesi Barat 2015; the totals are kept.",
         ),
         (
-            "Perikanan tangkap Sumatera Utara 2019 (1,28 juta ton) adalah pencilan (flag outlier).",
-            "Sumatera Utara's 2019 capture (1.28 million t) is an outlier (flag outlier).",
+            "Perikanan tangkap Sumatera Utara 2019 (1,28 juta ton) adalah pencilan.",
+            "Sumatera Utara's 2019 capture (1.28 million t) is an outlier.",
         ),
         (
             "Provinsi 2005 berjumlah 2% di bawah Indonesia (perikanan tangkap).",
@@ -1100,6 +1118,10 @@ FISHERIES_SPEC = specs.spec(
 
 ESTATE_SPEC = specs.spec(
     "estate_crops",
+    citation=(
+        "BPS, produksi tanaman perkebunan menurut provinsi, 2008–2020 dan 2023",
+        "BPS, estate-crop production by province, 2008–2020 and 2023",
+    ),
     title_id="Produksi tanaman perkebunan menurut provinsi, 2008–2020 dan 2023",
     title_en="Estate-crop production by province, 2008–2020 and 2023",
     description=(
@@ -1156,6 +1178,10 @@ ESTATE_SPEC = specs.spec(
 
 IKP_SPEC = specs.spec(
     "food_security_index",
+    citation=(
+        "Badan Pangan Nasional, Indeks Ketahanan Pangan 2019–2025",
+        "National Food Agency (Bapanas), Food Security Index 2019–2025",
+    ),
     title_id="Indeks Ketahanan Pangan (IKP) menurut provinsi, 2019–2025",
     title_en="Food Security Index (IKP) by province, 2019–2025",
     description=(
@@ -1183,11 +1209,10 @@ IKP_SPEC = specs.spec(
     caveats=(
         (
             "2025 patah level terhadap 2019–2024 (rata-rata 75,0 pada 2024 vs 68,9 pada 2025; Bali 88,23 → "
-            "79,89) dan memakai batas kelompok lain: jangan bandingkan 2025 dengan tahun sebelumnya (flag "
-            "level_break).",
+            "79,89) dan memakai batas kelompok lain: jangan bandingkan 2025 dengan tahun sebelumnya.",
             "2025 breaks in level from 2019–2024 (mean 75.0 in 2024 vs 68.9 in 2025; Bali 88.23 → 79.89) and "
             "uses "
-            "other group thresholds: do not compare 2025 with earlier years (flag level_break).",
+            "other group thresholds: do not compare 2025 with earlier years.",
         ),
         (
             "Nilai 2025 bersumber dengan 8 desimal, bukan bentuk 2 desimal yang biasa dipublikasikan; "
@@ -1196,18 +1221,18 @@ IKP_SPEC = specs.spec(
         ),
         (
             "Kode provinsi Papua 2025 di sumber bukan kode BPS (PAPUA = 91 dst.); kode dipetakan dari nama.",
-            "The 2025 Papua-region codes upstream are not BPS codes (PAPUA = 91 etc.); codes are mapped from "
+            "The 2025 Papua-region codes in the source are not BPS codes (PAPUA = 91 etc.); codes are "
+            "mapped from "
             "names.",
         ),
         (
             "Peringkat di antara 34 (2019–2024) atau 38 (2025) provinsi. 11 peringkat 2023 (Kalimantan Timur "
             "12 dengan IKP 72,29) dan 1 peringkat 2024 (Banten 11, sama dengan Gorontalo) tidak sesuai "
             "urutan "
-            "indeks (flag rank_inconsistent_with_index).",
+            "indeks.",
             "Ranks are among 34 (2019–2024) or 38 (2025) provinces. 11 ranks in 2023 (Kalimantan Timur 12 "
             "with "
-            "IKP 72.29) and 1 in 2024 (Banten 11, tied with Gorontalo) disagree with the index order (flag "
-            "rank_inconsistent_with_index).",
+            "IKP 72.29) and 1 in 2024 (Banten 11, tied with Gorontalo) disagree with the index order.",
         ),
     ),
     vintage="Bapanas IKP 2019–2025 as processed by students (ikp_all.csv)",
@@ -1215,6 +1240,10 @@ IKP_SPEC = specs.spec(
 
 MARGIN_SPEC = specs.spec(
     "rice_margin",
+    citation=(
+        "BPS, Margin Perdagangan dan Pengangkutan Komoditas Beras menurut Provinsi, 2019–2021 dan 2024",
+        "BPS, trade and transport margin of rice by province, 2019–2021 and 2024",
+    ),
     title_id="Margin perdagangan dan pengangkutan (MPP) beras menurut provinsi, 2019–2021 dan 2024",
     title_en="Rice trade and transport margin (MPP) by province, 2019–2021 and 2024",
     description=(
@@ -1241,15 +1270,13 @@ MARGIN_SPEC = specs.spec(
     ),
     caveats=(
         (
-            "NTB melonjak dari 4,01% (2019) ke 29,27% (2024): periksa terhadap publikasi BPS sebelum dipakai "
-            "(flag unverified_jump).",
-            "NTB jumps from 4.01% (2019) to 29.27% (2024): check against the BPS publication before use "
-            "(flag "
-            "unverified_jump).",
+            "NTB melonjak dari 4,01% (2019) ke 29,27% (2024): periksa terhadap publikasi BPS sebelum "
+            "dipakai.",
+            "NTB jumps from 4.01% (2019) to 29.27% (2024): check against the BPS publication before use.",
         ),
         (
             "Tidak ada data 2022–2023; provinsi Papua baru kosong di sumber dan tidak dimuat.",
-            "No data for 2022–2023; the new Papua provinces are blank upstream and left out.",
+            "No data for 2022–2023; the new Papua provinces are blank in the source and left out.",
         ),
         PAPUA_CAVEAT,
     ),

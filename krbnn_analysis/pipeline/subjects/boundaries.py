@@ -121,6 +121,10 @@ QUALITY = (
 )
 KABKOTA_SPEC = specs.spec(
     "kabkota_boundaries",
+    citation=(
+        "Batas kabupaten/kota menurut Kepmendagri 2025 (kompilasi Cahya DSN, 2025)",
+        "Kab/kota boundaries per the Home Affairs Minister's decree of 2025 (compiled by Cahya DSN, 2025)",
+    ),
     title_id="Batas kabupaten/kota Bali, NTB, NTT",
     title_en="Kab/kota boundaries of Bali, NTB and NTT",
     description="Polygons of the 41 kab/kota with BPS and Kemendagri codes; BPS codes assigned through the "
@@ -141,6 +145,10 @@ KABKOTA_SPEC = specs.spec(
 )
 PROVINCE_SPEC = specs.spec(
     "province_boundaries",
+    citation=(
+        "Batas provinsi menurut Kepmendagri 2025 (kompilasi Cahya DSN, 2025)",
+        "Province boundaries per the Home Affairs Minister's decree of 2025 (compiled by Cahya DSN, 2025)",
+    ),
     title_id="Batas provinsi Bali, NTB, NTT",
     title_en="Province boundaries of Bali, NTB and NTT",
     description="Polygons of the three provinces with BPS codes.",

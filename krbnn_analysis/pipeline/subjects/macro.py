@@ -84,6 +84,12 @@ GRDP_COLUMNS = (
 
 GRDP_SPEC = specs.spec(
     "grdp",
+    citation=(
+        "BPS, PDRB Seri 2010 menurut provinsi (diunduh Mei 2021) dan kabupaten/kota (ekspor portal "
+        "Bappenas, 2013–2020)",
+        "BPS, GRDP 2010 series by province (downloaded May 2021) and kab/kota (Bappenas portal export, "
+        "2013–2020)",
+    ),
     title_id="PDRB dan PDRB per kapita menurut provinsi dan kabupaten/kota",
     title_en="GRDP and GRDP per capita by province and kab/kota",
     description=(
@@ -127,6 +133,10 @@ GRDP_SPEC = specs.spec(
 
 GROWTH_PUBLISHED_SPEC = specs.spec(
     "grdp_growth_published",
+    citation=(
+        "BPS, Laju Pertumbuhan PDRB ADHK 2010 menurut provinsi (WebAPI BPS, diakses Mei 2026)",
+        "BPS, GRDP growth at constant 2010 prices by province (BPS WebAPI, accessed May 2026)",
+    ),
     title_id="Laju pertumbuhan PDRB ADHK 2010 yang dipublikasikan BPS, 2021–2024",
     title_en="GRDP growth at constant 2010 prices as published by BPS, 2021–2024",
     description=(
@@ -163,6 +173,10 @@ GROWTH_PUBLISHED_SPEC = specs.spec(
 
 INDUSTRY_SPEC = specs.spec(
     "grdp_by_industry",
+    citation=(
+        "BPS, PDRB menurut lapangan usaha ADHK 2010, 2013–2020 (ekspor portal Bappenas)",
+        "BPS, GRDP by industry at constant 2010 prices, 2013–2020 (Bappenas portal export)",
+    ),
     title_id="PDRB ADHK 2010 menurut 17 lapangan usaha, 2013–2020",
     title_en="GRDP at constant 2010 prices by 17 industries, 2013–2020",
     description=(
@@ -197,7 +211,7 @@ INDUSTRY_SPEC = specs.spec(
     caveats=(
         (
             "Hanya harga konstan: PDRB menurut lapangan usaha ADHB tidak tersedia di sumber.",
-            "Constant prices only: GRDP by industry at current prices is not available upstream.",
+            "Constant prices only: GRDP by industry at current prices is not available in the sources.",
         ),
         (
             "Nilai provinsi dibulatkan ke miliar rupiah, sehingga jumlah sektor berbeda "
@@ -229,6 +243,10 @@ INDUSTRY_SPEC = specs.spec(
 
 PER_CAPITA_KABKOTA_SPEC = specs.spec(
     "grdp_per_capita_kabkota",
+    citation=(
+        "BPS, PDRB per kapita kabupaten/kota, 2010–2024 (kompilasi QuaRCS lab, 2026)",
+        "BPS, GRDP per capita of kab/kota, 2010–2024 (QuaRCS lab compilation, 2026)",
+    ),
     title_id="PDRB per kapita kabupaten/kota (ADHK 2010), 2010–2024",
     title_en="GRDP per capita of kab/kota (constant 2010 prices), 2010–2024",
     description=(
@@ -258,7 +276,8 @@ PER_CAPITA_KABKOTA_SPEC = specs.spec(
     caveats=(
         (
             "Kabupaten Bima dan Kota Bima 2010–2015 dihapus: penduduk keduanya tertukar di sumber.",
-            "Kabupaten Bima and Kota Bima 2010–2015 are removed: their populations are swapped upstream.",
+            "Kabupaten Bima and Kota Bima 2010–2015 are removed: their populations are swapped in the "
+            "source.",
         ),
         (
             "Mulai 2020 beberapa nilai bergeser tajam (Kota Denpasar +19%, Kab. Badung naik saat kabupaten "
@@ -276,6 +295,10 @@ PER_CAPITA_KABKOTA_SPEC = specs.spec(
 
 POPULATION_SPEC = specs.spec(
     "population",
+    citation=(
+        "BPS, Sensus Penduduk 1971–2020 dan proyeksi penduduk 2015–2019 (diunduh Mei 2021)",
+        "BPS, population censuses 1971–2020 and population projections 2015–2019 (downloaded May 2021)",
+    ),
     title_id="Penduduk menurut provinsi: sensus 1971–2020 dan proyeksi 2015–2019",
     title_en="Population by province: censuses 1971–2020 and projections 2015–2019",
     description=(
@@ -319,7 +342,7 @@ POPULATION_SPEC = specs.spec(
         ),
         (
             "Proyeksi penduduk provinsi 2021–2024 tidak tersedia di sumber.",
-            "Province population projections for 2021–2024 are not available upstream.",
+            "Province population projections for 2021–2024 are not available in the sources.",
         ),
     ),
     vintage="Censuses 1971–2020 (BPS); projections as downloaded May 2021",

@@ -213,6 +213,12 @@ VINTAGE = "Compilation of Nov 2022 (2010–2020); BPS WebAPI captured Apr–May 
 
 POVERTY_SPEC = specs.spec(
     "poverty",
+    citation=(
+        "BPS, Persentase Penduduk Miskin menurut provinsi (2010–2020 dari kompilasi November 2022; "
+        "2021–2024 dari WebAPI BPS, diakses Mei 2026)",
+        "BPS, poverty rate by province (2010–2020 from a compilation of November 2022; 2021–2024 from the "
+        "BPS WebAPI, accessed May 2026)",
+    ),
     title_id="Persentase penduduk miskin (P0) menurut provinsi, 2010–2024",
     title_en="Poverty headcount ratio (P0) by province, 2010–2024",
     description="Share of the population below the BPS poverty line (%), Susenas rounds of March (3) and "
@@ -231,13 +237,13 @@ POVERTY_SPEC = specs.spec(
     caveats=(
         (
             "2010–2020 berisi satu putaran per tahun: Maret untuk 2010–2011, September untuk 2012–2020 "
-            "(dicek terhadap rilis BPS untuk 2011, 2012, 2013, 2016, 2018, 2019). README hulu menyebut "
-            "'Maret' — itu keliru untuk tahun-tahun ini.",
+            "(dicek terhadap rilis BPS untuk 2011, 2012, 2013, 2016, 2018, 2019). Keterangan "
+            "penyusun data menyebut 'Maret' — itu keliru untuk tahun-tahun ini.",
             "2010–2020 hold one round a year: March for 2010–2011, September for 2012–2020 (checked against "
-            "BPS releases for 2011, 2012, 2013, 2016, 2018, 2019). The upstream README says 'March': that is "
+            "BPS releases for 2011, 2012, 2013, 2016, 2018, 2019). The compiler's notes say 'March': that is "
             "wrong for these years.",
         ),
-        ("Respons 2023 hanya memuat putaran Maret.", "The 2023 response holds only the March round."),
+        ("Data 2023 hanya memuat putaran Maret.", "The 2023 data hold only the March round."),
         PAPUA_CAVEAT,
     ),
     vintage=VINTAGE,
@@ -245,6 +251,12 @@ POVERTY_SPEC = specs.spec(
 
 GINI_SPEC = specs.spec(
     "gini",
+    citation=(
+        "BPS, Rasio Gini menurut provinsi (2010–2020 dari kompilasi November 2022; 2021–2024 dari WebAPI "
+        "BPS, diakses Mei 2026)",
+        "BPS, Gini ratio by province (2010–2020 from a compilation of November 2022; 2021–2024 from the BPS "
+        "WebAPI, accessed May 2026)",
+    ),
     title_id="Rasio Gini pengeluaran menurut provinsi, 2010–2024",
     title_en="Gini ratio of expenditure by province, 2010–2024",
     description="Gini ratio of household expenditure per capita (Susenas); 2021–2024 by round (March 3, "
@@ -267,7 +279,7 @@ GINI_SPEC = specs.spec(
             "The survey round of 2010–2020 is not documented by the compiler (month missing); for 2021 it "
             "used September and for 2022 March.",
         ),
-        ("Respons 2023 hanya memuat putaran Maret.", "The 2023 response holds only the March round."),
+        ("Data 2023 hanya memuat putaran Maret.", "The 2023 data hold only the March round."),
         PAPUA_CAVEAT,
     ),
     vintage=VINTAGE,
@@ -275,6 +287,12 @@ GINI_SPEC = specs.spec(
 
 UNEMPLOYMENT_SPEC = specs.spec(
     "unemployment",
+    citation=(
+        "BPS, Tingkat Pengangguran Terbuka menurut provinsi (2010–2020 dari kompilasi November 2022; "
+        "2021–2024 dari WebAPI BPS, diakses April–Mei 2026)",
+        "BPS, open unemployment rate by province (2010–2020 from a compilation of November 2022; 2021–2024 "
+        "from the BPS WebAPI, accessed April–May 2026)",
+    ),
     title_id="Tingkat pengangguran terbuka (TPT) menurut provinsi, 2010–2024",
     title_en="Open unemployment rate by province, 2010–2024",
     description="Open unemployment rate (%), Sakernas: August (8) for every year, February (2) for "
@@ -305,6 +323,12 @@ UNEMPLOYMENT_SPEC = specs.spec(
 
 HDI_SPEC = specs.spec(
     "hdi",
+    citation=(
+        "BPS, Indeks Pembangunan Manusia menurut provinsi (2010–2020 dari kompilasi November 2022; "
+        "2021–2024 dari WebAPI BPS, diakses April–Mei 2026)",
+        "BPS, Human Development Index by province (2010–2020 from a compilation of November 2022; 2021–2024 "
+        "from the BPS WebAPI, accessed April–May 2026)",
+    ),
     title_id="Indeks Pembangunan Manusia (IPM) menurut provinsi, 2010–2024",
     title_en="Human Development Index (IPM) by province, 2010–2024",
     description="BPS human development index. `method` = old for 2010–2012 (pre-2014 method, not "

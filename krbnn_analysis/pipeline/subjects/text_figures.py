@@ -565,6 +565,10 @@ SHAPE = (
 
 TEXT_FIGURES_SPEC = specs.spec(
     "text_figures",
+    citation=(
+        "Berbagai sumber per baris (rilis BPS sebagaimana dikutip media; Bank Dunia DAPOER), 2000–2024",
+        "Various sources, one per row (BPS releases as quoted by news media; World Bank DAPOER), 2000–2024",
+    ),
     title_id="Angka dari teks (berita, rilis BPS, ekstrak DAPOER) untuk Bali, NTB, NTT dan Indonesia",
     title_en="Figures found in text (news, BPS releases, DAPOER extract) for Bali, NTB, NTT and Indonesia",
     description=(
@@ -590,32 +594,31 @@ TEXT_FIGURES_SPEC = specs.spec(
             "articles or a blog; cite the row's source and check the original release before use.",
         ),
         (
-            "Angka PDRB dari berita dan halaman BPS adalah angka saat dirilis (flag as_released) yang "
+            "Angka PDRB dari berita dan halaman BPS adalah angka saat dirilis yang "
             "kemudian direvisi BPS: pertumbuhan NTT 2023 dirilis 3,52% (Feb 2024) tetapi 3,49% di WebAPI "
-            "BPS; NTT 2021 2,51% vs 2,52% (flag revised_later).",
-            "GRDP figures from the news and BPS pages are as released at the time (flag as_released); BPS "
+            "BPS; NTT 2021 2,51% vs 2,52%.",
+            "GRDP figures from the news and BPS pages are as released at the time; BPS "
             "revises them later: NTT's 2023 growth was released as 3.52% (Feb 2024) but is 3.49% in the BPS "
-            "WebAPI; NTT 2021 2.51% vs 2.52% (flag revised_later).",
+            "WebAPI; NTT 2021 2.51% vs 2.52%.",
         ),
         (
-            "Baris seri lama tahun dasar 2000 (flag base_2000) tidak dapat dibandingkan dengan seri PDRB "
-            "2010.",
-            "Old 2000-base series rows (flag base_2000) are not comparable with the 2010-base GRDP series.",
+            "Baris seri lama tahun dasar 2000 tidak dapat dibandingkan dengan seri PDRB 2010.",
+            "Old 2000-base series rows are not comparable with the 2010-base GRDP series.",
         ),
         (
-            "Baris DAPOER (source_kind database_extract) adalah ekstrak basis data Bank Dunia, bukan teks: "
-            "penduduk 2001–2009 hasil interpolasi (bukan bilangan bulat, flag interpolated); PDRB sama "
-            "dengan tabel BPS Mei 2021 (`grdp`) kecuali 2016–2017 dan ADHB NTB 2015 (vintage lama, flag "
-            "older_vintage; Bali 2016 ADHB 194.617,98 vs 194.089,58 miliar).",
-            "The DAPOER rows (source_kind database_extract) are a World Bank database extract, not text: "
-            "population 2001–2009 is interpolated (non-integer, flag interpolated); GRDP equals the BPS "
-            "table of May 2021 (`grdp`) except 2016–2017 and NTB ADHB 2015 (older vintage, flag "
-            "older_vintage; Bali 2016 ADHB 194,617.98 vs 194,089.58 bn).",
+            "Baris DAPOER adalah ekstrak basis data Bank Dunia, bukan teks: "
+            "penduduk 2001–2009 hasil interpolasi (bukan bilangan bulat); PDRB sama "
+            "dengan tabel BPS Mei 2021 kecuali 2016–2017 dan ADHB NTB 2015 (edisi lama; Bali 2016 ADHB "
+            "194.617,98 vs 194.089,58 miliar).",
+            "The DAPOER rows are a World Bank database extract, not text: "
+            "population 2001–2009 is interpolated (non-integer); GRDP equals the BPS "
+            "table of May 2021 except 2016–2017 and NTB ADHB 2015 (older edition; Bali 2016 ADHB 194,617.98 "
+            "vs 194,089.58 bn).",
         ),
         (
-            "Sebagian angka dibulatkan di teks ('2,91 juta', 'sekitar 470 MW'; flag rounded_in_text). "
+            "Sebagian angka dibulatkan di teks ('2,91 juta', 'sekitar 470 MW'). "
             "Periode di dalam tahun (triwulan, Januari–Juni …) hanya diketahui bila disebut nama indikator.",
-            "Some numbers were rounded in the text ('2.91 million', 'about 470 MW'; flag rounded_in_text). "
+            "Some numbers were rounded in the text ('2.91 million', 'about 470 MW'). "
             "The part of the year (quarter, January–June …) is known only where the indicator names it.",
         ),
     ),
@@ -624,6 +627,10 @@ TEXT_FIGURES_SPEC = specs.spec(
 
 ENERGY_TEXT_FIGURES_SPEC = specs.spec(
     "energy_text_figures",
+    citation=(
+        "Berbagai sumber per baris (PLN, ESDM, BPS, ADB, media), 2010–2026",
+        "Various sources, one per row (PLN, ESDM, BPS, ADB, news media), 2010–2026",
+    ),
     title_id="Angka energi dari teks (berita, halaman PLN/ESDM/BPS, dokumen), dengan sumber per baris",
     title_en="Energy figures found in text (news, PLN/ESDM/BPS pages, documents), with a source on every row",
     description=(
@@ -642,16 +649,15 @@ ENERGY_TEXT_FIGURES_SPEC = specs.spec(
     ),
     caveats=(
         (
-            "Pelaporan sekunder: kutip sumber per baris (source_title, source_url). Baris ber-flag "
-            "weak_source (blog) hanya sebagai petunjuk.",
-            "Secondary reporting: cite each row's source (source_title, source_url). Rows flagged "
-            "weak_source (blogs) are pointers only.",
+            "Pelaporan sekunder: kutip sumber yang tercatat pada setiap baris. Baris dari blog hanya "
+            "sebagai petunjuk.",
+            "Secondary reporting: cite the source recorded on each row. Rows from blogs are pointers only.",
         ),
         (
             "Rasio elektrifikasi PLN, rasio elektrifikasi ESDM dan rumah tangga berpenerangan listrik BPS "
             "adalah ukuran berbeda; tidak ada deret waktu rasio elektrifikasi provinsi di sumber.",
             "PLN's electrification ratio, ESDM's electrification ratio and BPS's households with electric "
-            "lighting are different measures; no province electrification time series exists upstream.",
+            "lighting are different measures; no province electrification time series exists in the sources.",
         ),
         (
             "Wilayah mencampur provinsi, sistem kelistrikan dan pembangkit; kode BPS hanya untuk provinsi, "

@@ -424,6 +424,10 @@ PROVINCES_34 = (
 
 ARRIVALS_SPEC = specs.spec(
     "foreign_arrivals_by_port",
+    citation=(
+        "BPS, Jumlah Kunjungan Wisatawan Mancanegara per Bulan menurut Pintu Masuk, 2014–2023",
+        "BPS, monthly foreign visitor arrivals by entry port, 2014–2023",
+    ),
     title_id="Kunjungan wisatawan mancanegara menurut pintu masuk di Bali, NTB dan NTT, bulanan 2014–2023",
     title_en="Foreign visitor arrivals by entry port in Bali, NTB and NTT, monthly 2014–2023",
     description=(
@@ -502,9 +506,9 @@ ARRIVALS_SPEC = specs.spec(
         ),
         (
             "Jumlah Ngurah Rai dan Tanjung Benoa 2023 (5.270.794) sedikit berbeda dari total wisman Bali "
-            "yang dirilis BPS Bali (5.273.258, lihat `text_figures`).",
+            "yang dirilis BPS Bali (5.273.258, menurut rilis BPS Bali).",
             "Ngurah Rai plus Tanjung Benoa in 2023 (5,270,794) differ slightly from the Bali total released "
-            "by BPS Bali (5,273,258, see `text_figures`).",
+            "by BPS Bali (5,273,258, as released by BPS Bali).",
         ),
     ),
     vintage="BPS table 2008–2017 (years 2014–2016); " + BINTANG_VINTAGE + " (2017–2023)",
@@ -512,6 +516,11 @@ ARRIVALS_SPEC = specs.spec(
 
 DOMESTIC_TRIPS_SPEC = specs.spec(
     "domestic_trips",
+    citation=(
+        "BPS, Jumlah Perjalanan Wisatawan Nusantara menurut Provinsi Tujuan, 2019–2023 (kompilasi pihak "
+        "ketiga, 2024)",
+        "BPS, domestic tourist trips by destination province, 2019–2023 (third-party compilation, 2024)",
+    ),
     title_id="Perjalanan wisatawan nusantara menurut provinsi tujuan, bulanan 2019–2023",
     title_en="Domestic tourist trips by destination province, monthly 2019–2023",
     description=(
@@ -550,6 +559,10 @@ DOMESTIC_TRIPS_SPEC = specs.spec(
 
 HOTEL_OCCUPANCY_SPEC = specs.spec(
     "hotel_occupancy",
+    citation=(
+        "BPS, Tingkat Penghunian Kamar Hotel menurut provinsi, 2017–2023 (kompilasi pihak ketiga, 2024)",
+        "BPS, hotel room occupancy rate by province, 2017–2023 (third-party compilation, 2024)",
+    ),
     title_id="Tingkat penghunian kamar (TPK) hotel bintang dan nonbintang menurut provinsi, 2017–2023",
     title_en="Room occupancy rate (TPK) of star and non-star hotels by province, 2017–2023",
     description=(
@@ -580,7 +593,8 @@ HOTEL_OCCUPANCY_SPEC = specs.spec(
         (
             "Hanya angka tahunan: seri TPK bulanan tidak tersedia di sumber. Cara menghitung angka tahunan "
             "(rata-rata bulan atau tertimbang kamar) tidak dinyatakan.",
-            "Annual values only: no monthly occupancy series is available upstream. How the annual rate is "
+            "Annual values only: no monthly occupancy series is available in the sources. How the annual "
+            "rate is "
             "computed (mean of months or room-weighted) is not stated.",
         ),
         (
@@ -595,6 +609,10 @@ HOTEL_OCCUPANCY_SPEC = specs.spec(
 
 GUEST_SHARE_SPEC = specs.spec(
     "foreign_guest_share",
+    citation=(
+        "The Jakarta Post, dihitung dari tabel tamu hotel BPS tahun 2019 (terbit Januari 2022)",
+        "The Jakarta Post, computed from BPS hotel-guest tables for 2019 (published January 2022)",
+    ),
     title_id="Persentase tamu asing di hotel bintang dan nonbintang menurut provinsi, 2019",
     title_en="Share of foreign guests in star and non-star hotels by province, 2019",
     description=(
@@ -638,6 +656,10 @@ GUEST_SHARE_SPEC = specs.spec(
 
 DESIGNATIONS_SPEC = specs.spec(
     "tourism_designations",
+    citation=(
+        "Kemenparekraf, Sistem Kepariwisataan Nasional (tanpa tanggal)",
+        "Ministry of Tourism and Creative Economy, national tourism system (undated)",
+    ),
     title_id="Jumlah daya tarik wisata (DTW) dan kawasan pariwisata nasional menurut provinsi (tanpa tahun)",
     title_en="Tourist attractions (DTW) and national tourism-area designations by province (undated)",
     description=(
@@ -668,9 +690,9 @@ DESIGNATIONS_SPEC = specs.spec(
     ),
     caveats=(
         (
-            "NTT hanya tercatat 2 DTW (NTB 179, Bali 266): jelas tidak lengkap, ditandai `known_incomplete`; "
+            "NTT hanya tercatat 2 DTW (NTB 179, Bali 266): jelas tidak lengkap, ditandai tidak lengkap; "
             "jangan membandingkan jumlah DTW antarprovinsi.",
-            "NTT shows only 2 DTW (NTB 179, Bali 266): clearly incomplete, flagged `known_incomplete`; do "
+            "NTT shows only 2 DTW (NTB 179, Bali 266): clearly incomplete, marked incomplete; do "
             "not compare DTW counts across provinces.",
         ),
         (

@@ -423,6 +423,12 @@ BASE = (specs.REGION_CODE, specs.REGION_NAME, specs.REGION_LEVEL, specs.YEAR)
 
 NONOIL_SPEC = specs.spec(
     "nonoil_trade",
+    citation=(
+        "Kemungkinan Kementerian Perdagangan, Perkembangan Ekspor/Impor Non Migas menurut provinsi, "
+        "2017–2022 (penerbit tidak disebutkan dalam berkas)",
+        "Probably the Ministry of Trade, non-oil-and-gas exports and imports by province, 2017–2022 "
+        "(publisher not stated in the file)",
+    ),
     title_id="Ekspor dan impor nonmigas menurut provinsi, 2017–2021 dan periode parsial 2021/2022",
     title_en="Non-oil-and-gas exports and imports by province, 2017–2021 and partial periods 2021/2022",
     description=(
@@ -492,6 +498,10 @@ NONOIL_SPEC = specs.spec(
 
 EXPENDITURE_SPEC = specs.spec(
     "grdp_expenditure",
+    citation=(
+        "BPS, PDRB menurut pengeluaran, 2011–2019 (diunduh Mei 2021)",
+        "BPS, GRDP by expenditure, 2011–2019 (downloaded May 2021)",
+    ),
     title_id="PDRB menurut pengeluaran, tahunan dan triwulanan, 2011–2019",
     title_en="GRDP by expenditure, annual and quarterly, 2011–2019",
     description=(
@@ -559,9 +569,9 @@ EXPENDITURE_SPEC = specs.spec(
             "strongly negative (−55.9 trillion IDR ADHB in 2019): this is real, not an error.",
         ),
         (
-            "Satuan juta rupiah (tabel `grdp` memakai miliar). Status revisi tidak dinyatakan; diunduh 6 Mei "
+            "Satuan juta rupiah (tabel PDRB memakai miliar). Status revisi tidak dinyatakan; diunduh 6 Mei "
             "2021, saat 2019 kemungkinan masih angka sementara.",
-            "Unit million IDR (the `grdp` table uses billion). Revision status not stated; downloaded 6 May "
+            "Unit million IDR (the GRDP table uses billion). Revision status not stated; downloaded 6 May "
             "2021, when 2019 was probably still preliminary.",
         ),
         (
@@ -599,6 +609,12 @@ IO_COLUMNS = (
 
 IO_TABLES_SPEC = specs.spec(
     "io_tables",
+    citation=(
+        "Kemungkinan BPS Bali dan BPS NTT, tabel input-output (tahun tidak disebutkan; dari aplikasi PPRK "
+        "Bappenas)",
+        "Probably BPS Bali and BPS NTT, input–output tables (year not stated; from Bappenas's PPRK "
+        "application)",
+    ),
     title_id="Tabel input–output Bali (54 sektor) dan NTT (55 sektor), tahun tidak diketahui",
     title_en="Input–output tables of Bali (54 sectors) and NTT (55 sectors), year unknown",
     description=(
@@ -648,7 +664,8 @@ IO_TABLES_SPEC = specs.spec(
         (
             "Tabel NTB dari aplikasi yang sama rusak dan tidak dimuat; tidak ada tabel IO BPS 2016 untuk "
             "Bali, NTB atau NTT (kesenjangan data).",
-            "The NTB table of the same app is corrupt and not included; no BPS 2016 IO tables exist upstream "
+            "The NTB table of the same app is corrupt and not included; no BPS 2016 IO tables exist in the "
+            "sources "
             "for "
             "Bali, NTB or NTT (a data gap).",
         ),
@@ -658,6 +675,10 @@ IO_TABLES_SPEC = specs.spec(
 
 IO_REFERENCE_SPEC = specs.spec(
     "io_reference",
+    citation=(
+        "BPS, Tabel Input-Output provinsi 2016 (17 lapangan usaha)",
+        "BPS, provincial input–output tables 2016 (17 industries)",
+    ),
     title_id="Tabel input–output BPS 2016 (17 lapangan usaha) Kepulauan Riau, Papua Barat, Sulawesi Selatan "
     "— rujukan, bukan provinsi KR BNN",
     title_en="BPS 2016 input–output tables (17 industries) of Kepulauan Riau, Papua Barat, Sulawesi Selatan "
@@ -702,7 +723,7 @@ IO_REFERENCE_SPEC = specs.spec(
         (
             "Label kolom 3090 di sumber 'Total Konsumsi Akhir' adalah total permintaan akhir (termasuk "
             "ekspor).",
-            "Column 3090, labelled 'Total Konsumsi Akhir' upstream, is total final demand (exports "
+            "Column 3090, labelled 'Total Konsumsi Akhir' in the source, is total final demand (exports "
             "included).",
         ),
     ),

@@ -922,6 +922,10 @@ KAB_AGREES = Column(
 
 AIRPORTS_SPEC = specs.spec(
     "airports",
+    citation=(
+        "OurAirports (edisi terbaru) dan OpenFlights (berkas bandara 2019)",
+        "OurAirports (recent edition) and OpenFlights (airports file of 2019)",
+    ),
     title_id="Bandar udara di Bali, NTB dan NTT",
     title_en="Airports in Bali, NTB and NTT",
     description=(
@@ -1044,6 +1048,10 @@ AIRPORTS_SPEC = specs.spec(
 
 AIR_ROUTES_SPEC = specs.spec(
     "air_routes_2014",
+    citation=(
+        "OpenFlights, data rute penerbangan (potret Juni 2014); bandara: OurAirports",
+        "OpenFlights, airline route data (June 2014 snapshot); airports: OurAirports",
+    ),
     title_id="Rute penerbangan dari/ke Bali, NTB dan NTT, potret Juni 2014",
     title_en="Air routes to and from Bali, NTB and NTT, June-2014 snapshot",
     description=(
@@ -1141,10 +1149,8 @@ AIR_ROUTES_SPEC = specs.spec(
             "included), not flights.",
         ),
         (
-            "Satu catatan 'TN' (Air Tahiti Nui) MOF→KOE tampak keliru; ditandai di n_suspect_airlines, tidak "
-            "dihapus.",
-            "One 'TN' (Air Tahiti Nui) record MOF→KOE looks wrong; it is flagged in n_suspect_airlines, not "
-            "removed.",
+            "Satu catatan 'TN' (Air Tahiti Nui) MOF→KOE tampak keliru; ditandai dalam data, tidak dihapus.",
+            "One 'TN' (Air Tahiti Nui) record MOF→KOE looks wrong; it is marked in the data, not removed.",
         ),
         (
             "Hanya 9 dari 20 bandara OpenFlights di wilayah punya rute (tidak ada untuk ABU, SAU, RTI, LKA, "
@@ -1159,6 +1165,10 @@ AIR_ROUTES_SPEC = specs.spec(
 
 SEAPORTS_SPEC = specs.spec(
     "seaports",
+    citation=(
+        "Kementerian Perhubungan, sistem informasi pelabuhan SIMPEL (Desember 2017)",
+        "Ministry of Transport, SIMPEL port information system (December 2017)",
+    ),
     title_id="Pelabuhan laut dan terminal khusus (SIMPEL Kemenhub, 2017)",
     title_en="Sea ports and special terminals (Kemenhub SIMPEL, 2017)",
     description=(
@@ -1214,10 +1224,10 @@ SEAPORTS_SPEC = specs.spec(
             "kab/kota is left empty and the province is the declared one.",
         ),
         (
-            "Sebagian kabupaten_kota sumber keliru (terminal PLTG Gilimanuk tercatat di Klungkung); lihat "
-            "kab_agrees. 'KUPANG' dan 'BIMA' tidak membedakan kabupaten dan kota.",
-            "Some source kabupaten_kota values are wrong (the PLTG Gilimanuk terminal is listed under "
-            "Klungkung); see kab_agrees. 'KUPANG' and 'BIMA' do not tell kabupaten from kota.",
+            "Sebagian kabupaten/kota dalam sumber keliru (terminal PLTG Gilimanuk tercatat di Klungkung). "
+            "'KUPANG' dan 'BIMA' tidak membedakan kabupaten dan kota.",
+            "Some kab/kota names in the source are wrong (the PLTG Gilimanuk terminal is listed under "
+            "Klungkung). 'KUPANG' and 'BIMA' do not tell kabupaten from kota.",
         ),
         (
             "Pelabuhan penyeberangan (ASDP) tidak ada: Labuan Bajo, Sape, Kayangan, Pototano, Reo, Aimere. "
@@ -1235,6 +1245,12 @@ SEAPORTS_SPEC = specs.spec(
 
 FISHING_PORTS_SPEC = specs.spec(
     "fishing_ports",
+    citation=(
+        "Kementerian Kelautan dan Perikanan (kemungkinan sistem informasi pelabuhan perikanan), sekitar "
+        "2015–2017",
+        "Ministry of Marine Affairs and Fisheries (probably its fishing-port information system), about "
+        "2015–2017",
+    ),
     title_id="Pelabuhan perikanan di Bali, NTB dan NTT (sekitar 2015–2017)",
     title_en="Fishing ports in Bali, NTB and NTT (about 2015–2017)",
     description=(
@@ -1285,15 +1301,15 @@ FISHING_PORTS_SPEC = specs.spec(
         ),
         (
             "8 pelabuhan terletak di kabupaten/kota lain daripada yang dinyatakan sumber (mis. PP. Kore, "
-            "tercatat di Dompu, terletak di Bima; PP. Labuhan Buwah, tercatat di Sumbawa, di Lombok Timur); "
-            "lihat kab_agrees. Salah ketik 'Timur Tengah Utara' dibaca Timor Tengah Utara.",
+            "tercatat di Dompu, terletak di Bima; PP. Labuhan Buwah, tercatat di Sumbawa, di Lombok Timur). "
+            "Salah ketik 'Timur Tengah Utara' dibaca Timor Tengah Utara.",
             "8 ports lie in another kab/kota than the source declares (e.g. PP. Kore, listed in Dompu, lies "
-            "in Bima; PP. Labuhan Buwah, listed in Sumbawa, lies in Lombok Timur); see kab_agrees. The typo "
+            "in Bima; PP. Labuhan Buwah, listed in Sumbawa, lies in Lombok Timur). The typo "
             "'Timur Tengah Utara' is read as Timor Tengah Utara.",
         ),
         (
-            "id_propinsi sumber bukan kode BPS (NTB = 18); diganti kode BPS.",
-            "The source's id_propinsi are not BPS codes (NTB = 18); replaced by BPS codes.",
+            "kode provinsi sumber bukan kode BPS (NTB = 18); diganti kode BPS.",
+            "The source's province codes are not BPS codes (NTB = 18); replaced by BPS codes.",
         ),
         (
             "Nilai 0 pada tanda fasilitas bisa berarti tidak tercatat, bukan tidak ada.",
@@ -1305,6 +1321,11 @@ FISHING_PORTS_SPEC = specs.spec(
 
 WPI_SPEC = specs.spec(
     "wpi_ports",
+    citation=(
+        "NGA (Amerika Serikat), World Port Index (edisi tidak disebutkan); Kementerian Perhubungan, SIMPEL "
+        "(Desember 2017)",
+        "US NGA, World Port Index (edition not stated); Ministry of Transport, SIMPEL (December 2017)",
+    ),
     title_id="Pelabuhan dalam World Port Index di Bali, NTB dan NTT",
     title_en="World Port Index ports in Bali, NTB and NTT",
     description=(
@@ -1372,9 +1393,9 @@ WPI_SPEC = specs.spec(
         ),
         (
             "Kode huruf kedalaman dan ukuran kapal tidak diterjemahkan ke meter: tabel kodenya (NGA Pub. "
-            "150) tidak ada di folder hulu.",
+            "150) tidak tersedia dalam sumber data.",
             "Depth and vessel-size letter codes are not decoded into metres: their code table (NGA Pub. 150) "
-            "is not in the upstream folder.",
+            "is not among the source files.",
         ),
     ),
     vintage="WPI edition not stated (repository commit of 2022-10-03)",
@@ -1382,6 +1403,10 @@ WPI_SPEC = specs.spec(
 
 FERRY_SPEC = specs.spec(
     "ferry_facts",
+    citation=(
+        "Berita daring dan pernyataan ASDP/Kementerian Perhubungan (per baris), 2012–sekitar 2025",
+        "Online news and ASDP/Ministry of Transport statements (per row), 2012 to about 2025",
+    ),
     title_id="Fakta penyeberangan dan angkutan laut dari berita",
     title_en="Ferry and sea-link facts from news pages",
     description=(

@@ -306,6 +306,12 @@ def run_electricity(files: UpstreamFiles) -> dict[str, pd.DataFrame]:
 
 PLN_SPEC = specs.spec(
     "electricity_pln",
+    citation=(
+        "BPS, kapasitas terpasang, produksi dan listrik yang didistribusikan PLN menurut provinsi (diunduh "
+        "April–Mei 2021; 2020–2023)",
+        "BPS, PLN installed capacity, generation and electricity distributed by province (downloaded "
+        "April–May 2021; 2020–2023)",
+    ),
     title_id="Kapasitas terpasang, produksi dan listrik yang didistribusikan PLN menurut provinsi, 2011–2023",
     title_en="PLN installed capacity, generation and electricity distributed by province, 2011–2023",
     description=(
@@ -365,18 +371,17 @@ PLN_SPEC = specs.spec(
         ),
         (
             "Kapasitas Bali 2011 (3,84 MW; 2012: 453,87 MW) dan produksi Indonesia 2013 (22.206,93 GWh; "
-            "jumlah provinsi 222.206,92 GWh) adalah artefak sumber dan dikosongkan (flag "
-            "source_artefact_set_missing).",
+            "jumlah provinsi 222.206,92 GWh) adalah artefak sumber dan dikosongkan.",
             "Bali capacity 2011 (3.84 MW; 2012: 453.87 MW) and Indonesia generation 2013 (22,206.93 GWh; the "
-            "provinces sum to 222,206.92 GWh) are source artefacts and set missing (flag "
-            "source_artefact_set_missing).",
+            "provinces sum to 222,206.92 GWh) are source artefacts and set missing.",
         ),
         (
             "2020–2023 tanpa baris Indonesia (jumlah provinsi 2023 = 288.435,75 GWh) dan tanpa Kalimantan "
             "Selatan 2020; provinsi Papua baru tidak dipisah. Kosong di sumber: kapasitas DI Yogyakarta "
             "2017–2019 dan seluruh produksinya, Kalimantan Utara 2011–2012.",
             "2020–2023 has no Indonesia row (the provinces sum to 288,435.75 GWh in 2023) and no Kalimantan "
-            "Selatan 2020; the new Papua provinces are not shown. Blank upstream: DI Yogyakarta capacity "
+            "Selatan 2020; the new Papua provinces are not shown. Blank in the source: DI Yogyakarta "
+            "capacity "
             "2017–2019 and all its generation, Kalimantan Utara 2011–2012.",
         ),
         (
@@ -391,6 +396,10 @@ PLN_SPEC = specs.spec(
 
 BY_TYPE_SPEC = specs.spec(
     "electricity_2019_by_type",
+    citation=(
+        "Statistik Ketenagalistrikan Indonesia 2019 (lembar kerja tanpa nama penerbit)",
+        "Indonesia Electricity Statistics 2019 (workbook without a named publisher)",
+    ),
     title_id="Kapasitas dan produksi PLN per jenis pembangkit, penjualan dan bahan bakar per provinsi, 2019",
     title_en="PLN capacity and generation by plant type, sales and fuel use by province, 2019",
     description=(

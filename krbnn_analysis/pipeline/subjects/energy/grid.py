@@ -248,6 +248,10 @@ def run_lines(files: UpstreamFiles) -> dict[str, pd.DataFrame]:
 
 SUBSTATIONS_SPEC = specs.spec(
     "substations",
+    citation=(
+        "OpenStreetMap (Mei 2026); PLN, RUPTL 2025–2034",
+        "OpenStreetMap (May 2026); PLN, RUPTL 2025–2034",
+    ),
     title_id="Gardu induk dan gardu listrik di Bali, NTB dan NTT (OpenStreetMap)",
     title_en="Substations in Bali, NTB and NTT (OpenStreetMap)",
     description=(
@@ -301,9 +305,8 @@ SUBSTATIONS_SPEC = specs.spec(
             "station, PLN offices, 'Trafo'): flagged, not removed.",
         ),
         (
-            "Tegangan OSM dapat berupa daftar ('150000;20000'): dipecah menjadi kV, tertinggi di "
-            "voltage_kv_max.",
-            "OSM voltages can be lists ('150000;20000'): split into kV, highest in voltage_kv_max.",
+            "Tegangan OSM dapat berupa daftar ('150000;20000'): dipecah menjadi kV, yang tertinggi dipakai.",
+            "OSM voltages can be lists ('150000;20000'): split into kV, the highest is used.",
         ),
         (
             "Kapasitas MVA hanya untuk Bali (RUPTL Tabel B7.4, dicocokkan nama secara fuzzy). GI Celukan "
@@ -317,6 +320,11 @@ SUBSTATIONS_SPEC = specs.spec(
 
 LINES_SPEC = specs.spec(
     "transmission_lines",
+    citation=(
+        "OpenStreetMap (sekitar Mei 2026, diolah Indonesia Power Map); kabel Jawa–Bali dari RUPTL 2025–2034",
+        "OpenStreetMap (about May 2026, processed by Indonesia Power Map); Java–Bali cable from RUPTL "
+        "2025–2034",
+    ),
     title_id="Saluran transmisi di Bali, NTB dan NTT (OpenStreetMap) dan kabel laut Jawa–Bali",
     title_en="Transmission lines in Bali, NTB and NTT (OpenStreetMap) and the Java–Bali cable",
     description=(

@@ -717,6 +717,12 @@ FLAG_MEANINGS = (
 
 PLANTS_SPEC = specs.spec(
     "power_plants",
+    citation=(
+        "OpenStreetMap (Mei 2026), Global Energy Monitor (Maret 2026) dan WRI Global Power Plant Database "
+        "(data sekitar 2015–2018)",
+        "OpenStreetMap (May 2026), Global Energy Monitor (March 2026) and the WRI Global Power Plant "
+        "Database (data of about 2015–2018)",
+    ),
     title_id="Pembangkit listrik di Bali, NTB dan NTT (OSM, GEM, GPPD), setelah de-duplikasi",
     title_en="Power plants in Bali, NTB and NTT (OSM, GEM, GPPD), de-duplicated",
     description=(
@@ -792,9 +798,9 @@ PLANTS_SPEC = specs.spec(
     caveats=(
         (
             "Cakupan OSM sebagian: jumlah kapasitas di tabel ini bukan kapasitas terpasang provinsi. Untuk "
-            "total resmi gunakan electricity_pln (hanya PLN).",
+            "total resmi gunakan tabel kapasitas PLN dari BPS (hanya PLN).",
             "OSM coverage is partial: sums of this table are not a province's installed capacity. For "
-            "official totals use electricity_pln (PLN plants only).",
+            "official totals use the BPS table of PLN capacity (PLN plants only).",
         ),
         (
             "PLTB Nusa Penida tercatat di OSM sebagai 8 fitur masing-masing 720 kW (total pembangkit); "
@@ -804,15 +810,14 @@ PLANTS_SPEC = specs.spec(
         ),
         (
             "Pesanggaran muncul sebagai PLTDG 325 MW dan PLTG 200 MW di OSM, ditambah unit GPPD di lokasi "
-            "yang sama (flag possible_overlap): jangan dijumlahkan.",
-            "Pesanggaran appears as PLTDG 325 MW and PLTG 200 MW in OSM, plus GPPD units at the same site "
-            "(flag possible_overlap): do not add them up.",
+            "yang sama: jangan dijumlahkan.",
+            "Pesanggaran appears as PLTDG 325 MW and PLTG 200 MW in OSM, plus GPPD units at the same site: "
+            "do not add them up.",
         ),
         (
-            "PLTU Batu Hijau (112 MW) dan PLTS Sumbawa (26,8 MW) adalah pembangkit captive tambang (flag "
-            "captive_mining), bukan pasokan PLN.",
-            "PLTU Batu Hijau (112 MW) and PLTS Sumbawa (26.8 MW) are captive mining plants (flag "
-            "captive_mining), not PLN supply.",
+            "PLTU Batu Hijau (112 MW) dan PLTS Sumbawa (26,8 MW) adalah pembangkit captive tambang, bukan "
+            "pasokan PLN.",
+            "PLTU Batu Hijau (112 MW) and PLTS Sumbawa (26.8 MW) are captive mining plants, not PLN supply.",
         ),
         (
             "Koordinat GPPD 'PLTU Kupang' (di Sulawesi) dan unit GEM 'Ulumbo' (Ulubelu, Lampung) salah dan "
@@ -823,16 +828,16 @@ PLANTS_SPEC = specs.spec(
             "(OSM) is geothermal; 'PTLD Ampenan' is a PLTD.",
         ),
         (
-            "Kapasitas OSM mencampur AC dan DC: nilai kWp ditandai capacity_dc_peak; kW diubah ke MW. 11 "
+            "Kapasitas OSM mencampur AC dan DC: nilai kWp ditandai sebagai kapasitas DC; kW diubah ke MW. 11 "
             "fitur OSM tanpa kapasitas.",
-            "OSM capacities mix AC and DC: kWp values carry capacity_dc_peak; kW converted to MW. 11 OSM "
+            "OSM capacities mix AC and DC: kWp values are marked as DC capacity; kW converted to MW. 11 OSM "
             "features lack a capacity.",
         ),
         (
             "Rekaman GPPD (c. 2015–2018) yang tidak ada di OSM, termasuk unit sewa, mungkin sudah tidak "
-            "beroperasi (flag dated_source_only). GPPD tanpa PLTS dan PLTB.",
-            "GPPD records (c. 2015–2018) not mapped in OSM, including rented units, may be retired (flag "
-            "dated_source_only). GPPD has no solar or wind.",
+            "beroperasi. GPPD tanpa PLTS dan PLTB.",
+            "GPPD records (c. 2015–2018) not mapped in OSM, including rented units, may be retired. GPPD "
+            "has no solar or wind.",
         ),
         (
             "Tidak ada di sumber mana pun: panas bumi Bedugul, Sembalun, Wae Sano, Jopu, Lesugolo (tidak ada "

@@ -194,6 +194,10 @@ def run_potential(files: UpstreamFiles) -> dict[str, pd.DataFrame]:
 
 POTENTIAL_SPEC = specs.spec(
     "re_potential",
+    citation=(
+        "Potensi Energi Indonesia 2019 (lembar kerja tanpa nama penerbit; total nasional sesuai RUEN)",
+        "Indonesia Energy Potentials 2019 (workbook without a named publisher; national totals as in RUEN)",
+    ),
     title_id="Potensi energi terbarukan menurut provinsi, kelompok pulau dan wilayah (RUEN)",
     title_en="Renewable-energy potential by province, island group and region (RUEN)",
     description=(
@@ -244,16 +248,16 @@ POTENTIAL_SPEC = specs.spec(
     caveats=(
         (
             "Tabel hidro besar mengelompokkan provinsi: 624 MW berlabel 'Bali' adalah nilai Bali–Nusa "
-            "Tenggara (NTB dan NTT kosong) dan diberi label ulang; label provinsi lain ditandai "
-            "grouped_provinces.",
+            "Tenggara (NTB dan NTT kosong) dan diberi label ulang; label provinsi lain ditandai sebagai "
+            "kelompok.",
             "The large-hydro table groups provinces: the 624 MW labelled 'Bali' is the Bali–Nusa Tenggara "
-            "value (NTB and NTT blank) and is re-labelled; other province labels carry grouped_provinces.",
+            "value (NTB and NTT blank) and is re-labelled; other province labels are marked as groups.",
         ),
         (
             "Panas bumi hanya per kelompok pulau (Bali; Nusa Tenggara = NTB + NTT), bukan per provinsi; "
-            "baris geothermal_locations adalah jumlah lokasi, bukan MW.",
+            "baris lokasi panas bumi adalah jumlah lokasi, bukan MW.",
             "Geothermal is given only by island group (Bali; Nusa Tenggara = NTB + NTT), not by province; "
-            "the geothermal_locations rows are counts of locations, not MW.",
+            "the geothermal-location rows are counts of locations, not MW.",
         ),
         (
             "Potensi laut disajikan per provinsi atau selat (mis. 'Jawa Barat - Lampung'). Label '2017' dan "

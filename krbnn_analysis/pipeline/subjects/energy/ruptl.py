@@ -336,18 +336,21 @@ QUALITY = (
     "against the PDF.",
 )
 DUPLICATE_CAVEAT = (
-    "Tiga baris NTT yang kemungkinan duplikat tidak dihitung dalam total (in_total = False): Sokoria (FTP2) "
+    "Tiga baris NTT yang kemungkinan duplikat tidak dihitung dalam total: Sokoria (FTP2) "
     "11 MW 2029, Mataloko (FTP2) 10 MW kedua 2031, Alor PLTU 3 MW kedua 2032. GEM mencatat Mataloko 2 × 10 "
-    "MW, jadi baris Mataloko kedua mungkin unit nyata; total dengan semua baris tersedia di kolom "
-    "capacity_mw_excluded_duplicates.",
-    "Three probable NTT duplicates are left out of totals (in_total = False): Sokoria (FTP2) 11 MW 2029, the "
+    "MW, jadi baris Mataloko kedua mungkin unit nyata; total dengan semua baris dapat dihitung dari tabel.",
+    "Three probable NTT duplicates are left out of totals: Sokoria (FTP2) 11 MW 2029, the "
     "second Mataloko (FTP2) 10 MW 2031 and the second Alor PLTU 3 MW 2032. GEM lists Mataloko as 2 × 10 MW, "
-    "so the second Mataloko row may be a real unit; totals with every row follow from "
-    "capacity_mw_excluded_duplicates.",
+    "so the second Mataloko row may be a real unit; totals with every row can be computed from the table.",
 )
 
 GENERATION_SPEC = specs.spec(
     "ruptl_planned_generation",
+    citation=(
+        "PLN, RUPTL 2025–2034 (Kepmen ESDM 188.K/TL.03/MEM.L/2025)",
+        "PLN, electricity supply business plan (RUPTL) 2025–2034 (Energy Minister's decree "
+        "188.K/TL.03/MEM.L/2025)",
+    ),
     title_id="Rencana penambahan pembangkit RUPTL 2025–2034 di Bali, NTB dan NTT",
     title_en="Planned generation additions in RUPTL 2025–2034 for Bali, NTB and NTT",
     description=(
@@ -420,10 +423,10 @@ GENERATION_SPEC = specs.spec(
             "site.",
         ),
         (
-            "Bali (Kuota) IX BESS 100 MW dan Bali (Kuota) VI PLTS 25 MW hanya ada di skenario ARED (flag "
-            "ared_scenario_only). BESS adalah penyimpanan, bukan pembangkit.",
-            "Bali (Kuota) IX BESS 100 MW and Bali (Kuota) VI PLTS 25 MW appear in the ARED scenario only "
-            "(flag ared_scenario_only). BESS is storage, not generation.",
+            "Bali (Kuota) IX BESS 100 MW dan Bali (Kuota) VI PLTS 25 MW hanya ada di skenario ARED. BESS "
+            "adalah penyimpanan, bukan pembangkit.",
+            "Bali (Kuota) IX BESS 100 MW and Bali (Kuota) VI PLTS 25 MW appear in the ARED scenario only. "
+            "BESS is storage, not generation.",
         ),
         (
             "RUPTL merencanakan PLTP Oka Ile Ange 10 MW dan Gunung Sirung 5 MW (2033), sedangkan GEM (Maret "
@@ -437,6 +440,11 @@ GENERATION_SPEC = specs.spec(
 
 BY_TYPE_SPEC = specs.spec(
     "ruptl_planned_capacity_by_type",
+    citation=(
+        "PLN, RUPTL 2025–2034 (Kepmen ESDM 188.K/TL.03/MEM.L/2025)",
+        "PLN, electricity supply business plan (RUPTL) 2025–2034 (Energy Minister's decree "
+        "188.K/TL.03/MEM.L/2025)",
+    ),
     title_id="Rencana penambahan kapasitas RUPTL 2025–2034 menurut jenis pembangkit dan provinsi",
     title_en="Planned capacity additions in RUPTL 2025–2034 by plant type and province",
     description=(
@@ -481,6 +489,11 @@ BY_TYPE_SPEC = specs.spec(
 
 GRID_SPEC = specs.spec(
     "ruptl_planned_grid",
+    citation=(
+        "PLN, RUPTL 2025–2034 (Kepmen ESDM 188.K/TL.03/MEM.L/2025)",
+        "PLN, electricity supply business plan (RUPTL) 2025–2034 (Energy Minister's decree "
+        "188.K/TL.03/MEM.L/2025)",
+    ),
     title_id="Rencana saluran transmisi dan gardu induk RUPTL 2025–2034 di NTB dan NTT",
     title_en="Planned transmission lines and substation works in RUPTL 2025–2034, NTB and NTT",
     description=(
