@@ -72,6 +72,7 @@ class Source:
     url: str | None = None
     repository: str | None = None
     commit: str | None = None
+    latest_year: int | None = None  # last year of data the upstream file holds (freshness check)
 
     @property
     def link(self) -> str | None:
