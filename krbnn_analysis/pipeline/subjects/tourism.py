@@ -27,6 +27,7 @@ from krbnn_analysis.pipeline.upstream import UpstreamFiles
 
 WISMAN_2014_2016 = "bps-wisman-by-entry-port-monthly-2014-2016"
 WISMAN_2017_2023 = "bintang-wisman-by-entry-port-monthly-2017-2023"
+WISMAN_2017_2024 = "anggun-bps-wisman-by-entry-port-monthly-2017-2024"
 WISNUS = "bintang-wisnus-by-destination-prov-monthly-2019-2023"
 TPK = "bintang-tpk-hotel-prov-2017-2023"
 GUEST_SHARE = "jakpost-foreign-guest-share-hotels-prov-2019"
@@ -55,9 +56,20 @@ PORT_NAMES = {
     "Ngurah Rai": "Ngurah Rai",
     "Tanjung Benoa": "Tanjung Benoa",
     "Bandara Int Lombok": "Lombok",  # 2017–2023 file
+    "Bandara Int. Lombok": "Lombok",  # 2017–2024 file
     "Bandara Internasional Lombok": "Lombok",  # 2014–2016 file
     "Atambua": "Atambua",
-    "Total": "Total",  # 2014–2016 file only: national total of all ports
+    "Total": "Total",  # national total of all ports (2014–2016 and 2017–2024 files)
+}
+# 2017–2024 file (incoming/README): the 29 ports sum to 'Total' every month ("-" = 0); it agrees with
+# the 2017–2023 file on every port-month except these four, where that file lost a trailing zero.
+ROWS_2017_2024 = 3_640
+PORT_MONTHS_2017_2024 = 29 * 96
+DROPPED_TRAILING_ZERO = {  # (port as written, year, month) → (2017–2023 file, 2017–2024 file)
+    ("Atambua", 2017, 1): (474, 4_740),
+    ("Sultan Badaruddin II", 2017, 1): (106, 1_060),
+    ("Tanjung Mas", 2017, 1): (179, 1_790),
+    ("Kualanamu", 2017, 2): (1_568, 15_680),
 }
 PORT_TYPES = {"Udara": "air", "Laut": "sea", "Darat": "land"}
 TOTAL_PORT = "Total"
@@ -104,6 +116,7 @@ ARRIVAL_FACTS = {  # (port as harmonised, year, month) → arrivals in the upstr
     ("Atambua", 2019, 12): 12_561,
 }
 ROWS_2014_2016, ROWS_2017_2023 = 828, 2_436
+ARRIVAL_FACTS_2024 = {("Ngurah Rai", 2024): 6_308_541, ("Lombok", 2024): 81_544, ("Total", 2024): 13_902_420}
 
 # Domestic trips: 34 provinces (before the 2022 Papua split); 2023 stops in November.
 EXPECTED_PROVINCES_34 = 34
@@ -269,15 +282,96 @@ def check_arrivals(tidy: pd.DataFrame, file: str) -> None:
         )
 
 
+def read_wisman_2017_2024(raw: pd.DataFrame, file: str) -> pd.DataFrame:
+    """Monthly port and Total rows of the 2017–2024 file; '-' (no arrivals recorded) read as 0."""
+    require(len(raw) == ROWS_2017_2024, f"expected {ROWS_2017_2024} rows, found {len(raw)}", file=file)
+    monthly = raw[raw["period"] != "Tahunan"].copy()
+    dash = monthly["value_raw"].astype("string").str.strip() == "-"
+    blank = monthly["foreign_visitor_arrivals"].isna() & ~dash
+    require(not blank.any(), "blank arrivals that are not '-'", file=file, column="value_raw")
+    monthly["value"] = monthly["foreign_visitor_arrivals"].fillna(0.0)
+    monthly["month"] = monthly["month_num"].astype("int64")
+    ports = monthly[monthly["row_type"] == "port"]
+    require(len(ports) == PORT_MONTHS_2017_2024, f"expected {PORT_MONTHS_2017_2024} port-months", file=file)
+    total = monthly[monthly["entry_port"] == TOTAL_PORT].set_index(["year", "month"])["value"]
+    gap = ports.groupby(["year", "month"])["value"].sum() - total
+    require(
+        bool((gap == 0).all()), f"ports do not sum to Total in {int((gap != 0).sum())} months", file=file
+    )
+    return monthly[(monthly["row_type"] == "port") | (monthly["entry_port"] == TOTAL_PORT)]
+
+
+def check_against_2017_2023(recent: pd.DataFrame, old: pd.DataFrame, file: str) -> None:
+    """The two files agree on every port-month of 2017–2023 except the four documented cells, where the
+    older file lost a trailing zero (the newer value is ten times the older)."""
+    old = old.assign(month=month_numbers(old["bulan"], file=file, column="bulan"))
+    old_values = old.set_index(["nama_pintu_masuk", "tahun", "month"])["jumlah_kunjungan_wisman"]
+    names = recent["entry_port"].replace({"Bandara Int. Lombok": "Bandara Int Lombok"})
+    new_values = recent.assign(entry_port=names).set_index(["entry_port", "year", "month"])["value"]
+    both = pd.concat({"old": old_values, "new": new_values}, axis=1, join="inner")
+    require(len(both) == ROWS_2017_2023, f"{ROWS_2017_2023 - len(both)} port-months not matched", file=file)
+    differ = both[both["old"] != both["new"]]
+    found = {key: (int(row["old"]), int(row["new"])) for key, row in differ.iterrows()}
+    require(
+        found == DROPPED_TRAILING_ZERO,
+        f"the 2017–2023 and 2017–2024 files differ in {sorted(found)}; expected only the four "
+        "dropped-trailing-zero cells of incoming/README",
+        file=file,
+    )
+
+
+def tidy_wisman_2017_2024(monthly: pd.DataFrame, file: str) -> pd.DataFrame:
+    """Ports of Bali, NTB and NTT (by the BPS code of their province, never by name) and the Total."""
+    ports = monthly[(monthly["row_type"] == "port") & (monthly["provinsi_added"] != OTHER_PORTS_PROVINCE)]
+    ports = ports.assign(
+        region_code=regions.harmonise(ports["provinsi_added"], file=file, column="provinsi_added")
+    )
+    ports = ports[ports["region_code"].isin(regions.KR_BNN_PROVINCES)]
+    names = {PORT_NAMES.get(n, n) for n in ports["entry_port"]}
+    require(
+        names == {PORT_NAMES[n] for n in REGION_PORTS_2017_2023},
+        f"ports of Bali/NTB/NTT differ from the release: {sorted(names)}",
+        file=file,
+        column="entry_port",
+    )
+    total = monthly[monthly["entry_port"] == TOTAL_PORT].assign(region_code=regions.INDONESIA)
+    rows = concat([ports, total])
+    return pd.DataFrame(
+        {
+            "region_code": rows["region_code"],
+            "year": rows["year"].astype("int64"),
+            "month": rows["month"],
+            "port": rows["entry_port"].map(PORT_NAMES),
+            "port_type": rows["port_type"].map(PORT_TYPES).fillna("all"),
+            "value": rows["value"].astype("float64"),
+            "source": WISMAN_2017_2024,
+        }
+    )
+
+
+def check_annual_facts(tidy: pd.DataFrame, file: str) -> None:
+    annual = tidy.groupby(["port", "year"])["value"].sum()
+    for (port, year), expected in ARRIVAL_FACTS_2024.items():
+        require(annual[(port, year)] == expected, f"{port} {year}: {annual[(port, year)]} ≠ {expected}", file=file)
+
+
 def run_foreign_arrivals(files: UpstreamFiles) -> dict[str, pd.DataFrame]:
-    """Monthly foreign arrivals at the entry ports of Bali, NTB and NTT (and the national total)."""
-    old_file, new_file = str(files.path(WISMAN_2014_2016)), str(files.path(WISMAN_2017_2023))
+    """Monthly foreign arrivals at the entry ports of Bali, NTB and NTT, and the national total."""
+    old_file, mid_file = str(files.path(WISMAN_2014_2016)), str(files.path(WISMAN_2017_2023))
+    new_file = str(files.path(WISMAN_2017_2024))
     old_raw = files.read_csv(WISMAN_2014_2016)
     check_wisman_2014_2016(old_raw, old_file)
-    recent = tidy_wisman_2017_2023(files.read_csv(WISMAN_2017_2023), new_file)
-    old = tidy_wisman_2014_2016(old_raw, port_attributes(recent, new_file))
+    monthly = read_wisman_2017_2024(
+        files.read_csv(WISMAN_2017_2024, numeric=("year", "month_num", "foreign_visitor_arrivals")), new_file
+    )
+    mid_raw = files.read_csv(WISMAN_2017_2023)
+    tidy_wisman_2017_2023(mid_raw, mid_file)  # checks the older file's regional ports still hold
+    check_against_2017_2023(monthly, mid_raw, f"{mid_file} + {new_file}")
+    recent = tidy_wisman_2017_2024(monthly, new_file)
+    old = tidy_wisman_2014_2016(old_raw, port_attributes(recent[recent["port"] != TOTAL_PORT], new_file))
     tidy = concat([old, recent])
     check_arrivals(tidy, f"{old_file} + {new_file}")
+    check_annual_facts(tidy, new_file)
     tidy = tidy.assign(indicator="foreign_arrivals", unit="arrivals")
     return {"foreign_arrivals_by_port": with_region_columns(tidy)}
 
@@ -424,16 +518,18 @@ PROVINCES_34 = (
 
 ARRIVALS_SPEC = specs.spec(
     "foreign_arrivals_by_port",
-    title_id="Kunjungan wisatawan mancanegara menurut pintu masuk di Bali, NTB dan NTT, bulanan 2014–2023",
-    title_en="Foreign visitor arrivals by entry port in Bali, NTB and NTT, monthly 2014–2023",
+    title_id="Kunjungan wisatawan mancanegara menurut pintu masuk di Bali, NTB dan NTT, bulanan 2014–2024",
+    title_en="Foreign visitor arrivals by entry port in Bali, NTB and NTT, monthly 2014–2024",
     description=(
         "Monthly foreign visitor arrivals (wisman) counted by BPS at the entry ports of the region: Ngurah "
         "Rai airport and Tanjung Benoa seaport (Bali, 51), Lombok international airport (NTB, 52) and the "
         "Atambua land border (NTT, 53), with the national total of all ports (region 00, port 'Total') where "
-        "the source gives it (2014–2016). `region_code` is the province of the port. 2014–2016 from the BPS "
+        "the source gives it (2014–2024). `region_code` is the province of the port. 2014–2016 from the BPS "
         "table 'Jumlah Kunjungan Wisatawan Mancanegara per bulan ke Indonesia Menurut Pintu Masuk, "
-        "2008–2017'; 2017–2023 from a cleaned copy of the BPS series. Port names are harmonised across the "
-        "two files ('Bandara Internasional Lombok' and 'Bandara Int Lombok' → 'Lombok')."
+        "2008–2017'; 2017–2024 from a copy of the BPS table 'Jumlah Kunjungan Wisatawan Mancanegara per "
+        "bulan Menurut Pintu Masuk', checked against a second copy for 2017–2023. Port names are harmonised "
+        "across the files ('Bandara Internasional Lombok', 'Bandara Int Lombok', 'Bandara Int. Lombok' → "
+        "'Lombok')."
     ),
     columns=(
         *BASE,
@@ -484,9 +580,20 @@ ARRIVALS_SPEC = specs.spec(
         ),
         (
             "Tanjung Benoa dan Atambua baru tersedia mulai 2017 (tidak tercantum tersendiri di tabel "
-            "2014–2016). Total nasional hanya 2014–2016: berkas 2017–2023 tidak memuat baris total.",
-            "Tanjung Benoa and Atambua start in 2017 (not listed separately in the 2014–2016 table). The "
-            "national total covers 2014–2016 only: the 2017–2023 file has no total row.",
+            "2014–2016).",
+            "Tanjung Benoa and Atambua start in 2017 (not listed separately in the 2014–2016 table).",
+        ),
+        (
+            "Gabungan sumber dicek: 2017–2024 dari salinan tabel BPS yang lebih baru; untuk 2017–2023 salinan "
+            "ini sama dengan salinan sebelumnya di semua 2.436 pintu-bulan kecuali empat nilai yang di salinan "
+            "lama kehilangan angka nol di belakang dan di sini diperbaiki (Atambua Januari 2017: 4.740, bukan "
+            "474; juga Kualanamu Februari 2017, Sultan Badaruddin II dan Tanjung Mas Januari 2017). Setiap "
+            "bulan semua pintu berjumlah tepat sama dengan Total. '-' dibaca sebagai 0.",
+            "Joined sources are checked: 2017–2024 come from the newer copy of the BPS table; for 2017–2023 it "
+            "equals the earlier copy in all 2,436 port-months except four values that lost a trailing zero in "
+            "the earlier copy and are fixed here (Atambua January 2017: 4,740, not 474; also Kualanamu "
+            "February 2017, Sultan Badaruddin II and Tanjung Mas January 2017). Every month the ports sum "
+            "exactly to the Total. '-' is read as 0.",
         ),
         (
             "Nama pintu masuk diseragamkan: 'Bandara Internasional Lombok' (2014–2016) dan 'Bandara Int "
@@ -507,7 +614,7 @@ ARRIVALS_SPEC = specs.spec(
             "by BPS Bali (5,273,258, see `text_figures`).",
         ),
     ),
-    vintage="BPS table 2008–2017 (years 2014–2016); " + BINTANG_VINTAGE + " (2017–2023)",
+    vintage="BPS table 2008–2017 (years 2014–2016); BPS 2017–2024 as of about May 2025 (AnggunUwU copy)",
 )
 
 DOMESTIC_TRIPS_SPEC = specs.spec(
@@ -691,7 +798,7 @@ DESIGNATIONS_SPEC = specs.spec(
 STEPS = (
     step(
         "foreign_arrivals_by_port",
-        (WISMAN_2014_2016, WISMAN_2017_2023),
+        (WISMAN_2014_2016, WISMAN_2017_2023, WISMAN_2017_2024),
         (ARRIVALS_SPEC,),
         run_foreign_arrivals,
     ),
