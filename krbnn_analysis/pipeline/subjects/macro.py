@@ -129,13 +129,15 @@ KABKOTA_GRDP_CAVEAT = (
 )
 NATIONAL_AGGREGATE_CAVEAT = (
     "Indonesia (00) di tabel ini adalah jumlah 34 provinsi untuk setiap tahun dan dasar harga (per kapita: "
-    "jumlah PDRB dibagi jumlah penduduk yang tersirat dari PDRB per kapita provinsi BPS), bukan PDB nasional. "
+    "jumlah PDRB dibagi jumlah penduduk yang tersirat dari PDRB per kapita provinsi BPS), bukan PDB "
+    "nasional. "
     "Dipilih karena tersedia untuk semua tahun dan kedua dasar harga, dan pangsa provinsi berjumlah 100%. "
     "PDB nasional BPS lebih rendah 0,3–1,1% (2013–2022) karena selisih statistik; tabel provinsi BPS yang "
     "diunduh mencampur keduanya (jumlah provinsi 2010–2014, PDB nasional 2015–2020) dan tidak dipakai. Laju "
     "pertumbuhan nasional yang dirilis BPS ada di `grdp_growth_published`.",
     "Indonesia (00) in this table is the sum of the 34 provinces for every year and price basis (per capita: "
-    "the sum of GRDP divided by the sum of the populations implied by BPS's province per-capita figures), not "
+    "the sum of GRDP divided by the sum of the populations implied by BPS's province per-capita figures), "
+    "not "
     "national GDP. It was chosen because it exists for every year and both price bases, and province shares "
     "add up to 100%. BPS national GDP is 0.3–1.1% lower (2013–2022) by the statistical discrepancy; the "
     "downloaded BPS province table mixes the two (sum of provinces 2010–2014, national GDP 2015–2020) and is "
@@ -172,16 +174,19 @@ GRDP_SPEC = specs.spec(
         BOUNDARY_CAVEAT,
         (
             "Gabungan sumber: harga berlaku dan per kapita dari tabel BPS (Mei 2021); harga konstan provinsi "
-            "dari ekspor SIMREG Bappenas (pertengahan 2024, edisi lebih baru). Keduanya dicek pada 2010–2020: "
+            "dari ekspor SIMREG Bappenas (pertengahan 2024, edisi lebih baru). Keduanya dicek pada "
+            "2010–2020: "
             "sama persis 2010–2018, selisih revisi ≤1% pada 2019–2020 (terbesar Maluku Utara 2020, 0,58%).",
             "Joined sources: current prices and per capita from the BPS tables (May 2021); province constant "
             "prices from the Bappenas SIMREG export (mid-2024, the newer vintage). Both are checked on "
             "2010–2020: identical 2010–2018, revisions ≤1% in 2019–2020 (largest Maluku Utara 2020, 0.58%).",
         ),
         (
-            "2019 angka sementara, 2020 angka sangat sementara pada saat diunduh (harga berlaku, per kapita); "
+            "2019 angka sementara, 2020 angka sangat sementara pada saat diunduh (harga berlaku, per "
+            "kapita); "
             "status harga konstan SIMREG tidak dinyatakan.",
-            "2019 was preliminary and 2020 very preliminary when downloaded (current prices, per capita); the "
+            "2019 was preliminary and 2020 very preliminary when downloaded (current prices, per capita); "
+            "the "
             "status of the SIMREG constant prices is not stated.",
         ),
         (
@@ -241,7 +246,8 @@ GRDP_REAL_SPEC = specs.spec(
             "NTB's GRDP swings with the Batu Hijau copper mine (2011, 2015, 2018).",
         ),
     ),
-    vintage="Bappenas SIMREG export, downloaded by mid-2024 (2010–2022); QuaRCS indonesia514 gdp.csv (2010–2025)",
+    vintage="Bappenas SIMREG export, downloaded by mid-2024 (2010–2022); QuaRCS indonesia514 gdp.csv "
+    "(2010–2025)",
 )
 
 GROWTH_PUBLISHED_SPEC = specs.spec(
@@ -310,7 +316,8 @@ INDUSTRY_SPEC = specs.spec(
             "boundary_break",
             "boolean",
             "True where the region's territory differs from the previous year's: Kalimantan Timur and Belu "
-            "in 2013 (before it they include Kalimantan Utara and Malaka); growth to this year is not computed",
+            "in 2013 (before it they include Kalimantan Utara and Malaka); growth to this year is not "
+            "computed",
         ),
         specs.SOURCE,
     ),
@@ -334,8 +341,10 @@ INDUSTRY_SPEC = specs.spec(
         (
             "Lapangan usaha E (pengadaan air, pengelolaan sampah) tidak ada pada 2021–2022 di ekspor sumber: "
             "datanya hilang, bukan nol, sehingga jumlah sektor 2021–2022 lebih kecil dari total (Bali −324 "
-            "miliar, NTB −77, NTT −53 pada 2021). Bandingkan pangsa 2021–2022 dengan tahun lain secara hati-hati.",
-            "Industry E (water supply, waste management) is absent in 2021–2022 in the source export: missing, "
+            "miliar, NTB −77, NTT −53 pada 2021). Bandingkan pangsa 2021–2022 dengan tahun lain secara "
+            "hati-hati.",
+            "Industry E (water supply, waste management) is absent in 2021–2022 in the source export: "
+            "missing, "
             "not zero, so the industries of 2021–2022 sum short of the total (Bali −324 bn, NTB −77, NTT −53 "
             "in 2021). Compare 2021–2022 shares with other years with care.",
         ),
@@ -349,7 +358,8 @@ INDUSTRY_SPEC = specs.spec(
         ),
         (
             "Angka 2020 sedikit lebih baru dari tabel BPS Mei 2021 (Bali 147.498,94 vs 147.549,8 miliar).",
-            "2020 is a slightly later vintage than the BPS tables of May 2021 (Bali 147,498.94 vs 147,549.8 bn).",
+            "2020 is a slightly later vintage than the BPS tables of May 2021 (Bali 147,498.94 vs 147,549.8 "
+            "bn).",
         ),
         (
             "Baris nasional (00) bukan jumlah provinsi: untuk listrik dan gas (D) jumlah provinsi hanya "
@@ -549,7 +559,9 @@ def tidy_simreg(raw: pd.DataFrame, file: str) -> pd.DataFrame:
     check_range(raw, "value_bn_idr_adhk2010", 0, float("inf"), file=file)
     tidy = pd.DataFrame(
         {
-            "region_code": regions.harmonise(pd.Series(codes, index=raw.index), file=file, column="region_code"),
+            "region_code": regions.harmonise(
+                pd.Series(codes, index=raw.index), file=file, column="region_code"
+            ),
             "level": raw["level"],
             "year": raw["year"].astype("int64"),
             "industry_code": raw["sector_code"],
@@ -652,7 +664,9 @@ def tidy_quarcs_grdp(raw: pd.DataFrame, file: str) -> pd.DataFrame:
             "price_basis": "ADHK2010",
             "value": long["value"],
             "unit": "billion IDR",
-            "status": long["year"].map(lambda y: "preliminary" if y == QUARCS_PRELIMINARY_YEAR else "not_stated"),
+            "status": long["year"].map(
+                lambda y: "preliminary" if y == QUARCS_PRELIMINARY_YEAR else "not_stated"
+            ),
             "source": QUARCS_GRDP,
         }
     )
@@ -883,7 +897,10 @@ def tidy_bappenas_wide(raw: pd.DataFrame, file: str) -> pd.DataFrame:
     rows["region_code"] = regions.harmonise(codes, file=file, column="region_code")
     value_columns = ["PDRB_total", *(f"sec_{code}" for code in INDUSTRY_CODES)]
     long = rows.melt(
-        id_vars=["region_code", "year"], value_vars=value_columns, var_name="industry_code", value_name="value"
+        id_vars=["region_code", "year"],
+        value_vars=value_columns,
+        var_name="industry_code",
+        value_name="value",
     )
     long["industry_code"] = long["industry_code"].str.removeprefix("sec_").replace({"PDRB_total": "TOTAL"})
     long["year"] = long["year"].astype("int64")

@@ -121,6 +121,14 @@ ARRIVAL_FACTS_2024 = {("Ngurah Rai", 2024): 6_308_541, ("Lombok", 2024): 81_544,
 # Domestic trips: 34 provinces (before the 2022 Papua split); 2023 stops in November.
 EXPECTED_PROVINCES_34 = 34
 WISNUS_YEARS = range(2019, 2024)
+# Plausibility of year-on-year jumps (issue 12): recovery from the pandemic can double a year's trips,
+# but a doubling that also ends half again above the pre-pandemic year is not a recovery.
+PRE_PANDEMIC_YEAR = 2019
+MAX_YOY_RATIO = 2.0  # same months, this year / last year
+MAX_RATIO_TO_PRE_PANDEMIC = 1.5  # same months, this year / 2019
+IMPLAUSIBLE_JUMP = "implausible_jump"
+# Province-years the rule flags in this release; a release that changes them fails for review.
+EXPECTED_IMPLAUSIBLE = frozenset({("52", 2023), ("74", 2022), ("76", 2022)})
 WISNUS_LAST_YEAR, WISNUS_LAST_YEAR_MONTHS = 2023, 11
 BALI_WISNUS_2023_01 = 1_830_882
 
@@ -295,9 +303,7 @@ def read_wisman_2017_2024(raw: pd.DataFrame, file: str) -> pd.DataFrame:
     require(len(ports) == PORT_MONTHS_2017_2024, f"expected {PORT_MONTHS_2017_2024} port-months", file=file)
     total = monthly[monthly["entry_port"] == TOTAL_PORT].set_index(["year", "month"])["value"]
     gap = ports.groupby(["year", "month"])["value"].sum() - total
-    require(
-        bool((gap == 0).all()), f"ports do not sum to Total in {int((gap != 0).sum())} months", file=file
-    )
+    require(bool((gap == 0).all()), f"ports do not sum to Total in {int((gap != 0).sum())} months", file=file)
     return monthly[(monthly["row_type"] == "port") | (monthly["entry_port"] == TOTAL_PORT)]
 
 
@@ -352,7 +358,9 @@ def tidy_wisman_2017_2024(monthly: pd.DataFrame, file: str) -> pd.DataFrame:
 def check_annual_facts(tidy: pd.DataFrame, file: str) -> None:
     annual = tidy.groupby(["port", "year"])["value"].sum()
     for (port, year), expected in ARRIVAL_FACTS_2024.items():
-        require(annual[(port, year)] == expected, f"{port} {year}: {annual[(port, year)]} ≠ {expected}", file=file)
+        require(
+            annual[(port, year)] == expected, f"{port} {year}: {annual[(port, year)]} ≠ {expected}", file=file
+        )
 
 
 def run_foreign_arrivals(files: UpstreamFiles) -> dict[str, pd.DataFrame]:
@@ -402,8 +410,51 @@ def run_domestic_trips(files: UpstreamFiles) -> dict[str, pd.DataFrame]:
         )
     bali = single_value(tidy, "Bali Jan 2023", file=file, region_code="51", year=2023, month=1)
     require(bali == BALI_WISNUS_2023_01, f"Bali Jan 2023: {bali} ≠ {BALI_WISNUS_2023_01}", file=file)
+    jumps = implausible_years(tidy)
+    require(
+        set(jumps) == EXPECTED_IMPLAUSIBLE,
+        f"implausible year-on-year jumps in {sorted(jumps)}; expected {sorted(EXPECTED_IMPLAUSIBLE)}: review",
+        file=file,
+    )
+    tidy["flag"] = flag_jump_months(tidy, jumps)
     tidy = tidy.assign(indicator="domestic_trips", unit="trips", source=WISNUS)
     return {"domestic_trips": with_region_columns(tidy)}
+
+
+def same_month_sums(tidy: pd.DataFrame, year: int, base: int) -> pd.DataFrame:
+    """Per province, trips of ``year`` and of ``base`` over the months both years have."""
+    months = set(tidy.loc[tidy["year"] == year, "month"]) & set(tidy.loc[tidy["year"] == base, "month"])
+    rows = tidy[tidy["month"].isin(months) & tidy["year"].isin([year, base])]
+    return rows.pivot_table(index="region_code", columns="year", values="value", aggfunc="sum")
+
+
+def implausible_years(tidy: pd.DataFrame) -> list[tuple[str, int]]:
+    """Province-years whose trips more than double on the year before and end above 1.5× 2019."""
+    found = []
+    for year in sorted(set(tidy["year"]) - {min(tidy["year"])}):
+        yoy = same_month_sums(tidy, year, year - 1)
+        pre = same_month_sums(tidy, year, PRE_PANDEMIC_YEAR) if year != PRE_PANDEMIC_YEAR else None
+        if pre is None:
+            continue
+        jump = (yoy[year] / yoy[year - 1] > MAX_YOY_RATIO) & (
+            pre[year] / pre[PRE_PANDEMIC_YEAR] > MAX_RATIO_TO_PRE_PANDEMIC
+        )
+        found += [(code, int(year)) for code in jump.index[jump]]
+    return found
+
+
+def flag_jump_months(tidy: pd.DataFrame, jumps: list[tuple[str, int]]) -> pd.Series:
+    """In a flagged province-year, the months above 1.5× the same month of 2019 (the shifted level)."""
+    base = tidy[tidy["year"] == PRE_PANDEMIC_YEAR].set_index(["region_code", "month"])["value"]
+    ratio = (
+        tidy["value"].to_numpy()
+        / base.reindex(pd.MultiIndex.from_frame(tidy[["region_code", "month"]])).to_numpy()
+    )
+    in_jump = pd.Series(list(zip(tidy["region_code"], tidy["year"], strict=True)), index=tidy.index).isin(
+        jumps
+    )
+    flagged = in_jump & (ratio > MAX_RATIO_TO_PRE_PANDEMIC)
+    return pd.Series(IMPLAUSIBLE_JUMP, index=tidy.index).where(flagged)
 
 
 # --- hotel occupancy ------------------------------------------------------------------------------------
@@ -584,13 +635,18 @@ ARRIVALS_SPEC = specs.spec(
             "Tanjung Benoa and Atambua start in 2017 (not listed separately in the 2014–2016 table).",
         ),
         (
-            "Gabungan sumber dicek: 2017–2024 dari salinan tabel BPS yang lebih baru; untuk 2017–2023 salinan "
-            "ini sama dengan salinan sebelumnya di semua 2.436 pintu-bulan kecuali empat nilai yang di salinan "
-            "lama kehilangan angka nol di belakang dan di sini diperbaiki (Atambua Januari 2017: 4.740, bukan "
+            "Gabungan sumber dicek: 2017–2024 dari salinan tabel BPS yang lebih baru; untuk 2017–2023 "
+            "salinan "
+            "ini sama dengan salinan sebelumnya di semua 2.436 pintu-bulan kecuali empat nilai yang di "
+            "salinan "
+            "lama kehilangan angka nol di belakang dan di sini diperbaiki (Atambua Januari 2017: 4.740, "
+            "bukan "
             "474; juga Kualanamu Februari 2017, Sultan Badaruddin II dan Tanjung Mas Januari 2017). Setiap "
             "bulan semua pintu berjumlah tepat sama dengan Total. '-' dibaca sebagai 0.",
-            "Joined sources are checked: 2017–2024 come from the newer copy of the BPS table; for 2017–2023 it "
-            "equals the earlier copy in all 2,436 port-months except four values that lost a trailing zero in "
+            "Joined sources are checked: 2017–2024 come from the newer copy of the BPS table; for 2017–2023 "
+            "it "
+            "equals the earlier copy in all 2,436 port-months except four values that lost a trailing zero "
+            "in "
             "the earlier copy and are fixed here (Atambua January 2017: 4,740, not 474; also Kualanamu "
             "February 2017, Sultan Badaruddin II and Tanjung Mas January 2017). Every month the ports sum "
             "exactly to the Total. '-' is read as 0.",
@@ -633,6 +689,15 @@ DOMESTIC_TRIPS_SPEC = specs.spec(
         Column("indicator", "string", "domestic_trips", allowed=("domestic_trips",)),
         specs.value("Domestic tourist trips to the province", minimum=0),
         specs.UNIT,
+        Column(
+            "flag",
+            "string",
+            "implausible_jump: the province-year more than doubled on the year before (same months) and "
+            "ended above 1.5× 2019, and this month is above 1.5× the same month of 2019; draw no finding "
+            "from it until a source confirms it",
+            nullable=True,
+            allowed=(IMPLAUSIBLE_JUMP,),
+        ),
         specs.SOURCE,
     ),
     primary_key=("region_code", "year", "month"),
@@ -648,6 +713,19 @@ DOMESTIC_TRIPS_SPEC = specs.spec(
             "lain.",
             "2023 has only 11 months (January–November): a 2023 annual sum is not comparable with other "
             "years.",
+        ),
+        (
+            "Uji kewajaran lonjakan tahunan: NTB 2023 mencapai 3,45 kali 2022 (bulanan naik dari sekitar 0,6 "
+            "juta menjadi 1,0–1,7 juta mulai Mei 2023), juga Sulawesi Barat dan Sulawesi Tenggara 2022. "
+            "Bulan "
+            "yang terdampak ditandai `implausible_jump`; jangan menarik kesimpulan darinya sebelum ada "
+            "sumber "
+            "yang mengonfirmasi.",
+            "Plausibility check on year-on-year jumps: NTB 2023 is 3.45 times 2022 (monthly trips rise from "
+            "about 0.6 million to 1.0–1.7 million from May 2023), as are Sulawesi Barat and Sulawesi "
+            "Tenggara "
+            "2022. The affected months are flagged `implausible_jump`; draw no finding from them until a "
+            "source confirms them.",
         ),
         PROVINCES_34,
         THIRD_PARTY_COPY,
