@@ -21,7 +21,13 @@ from krbnn_analysis import regions
 from krbnn_analysis.catalog import Column
 from krbnn_analysis.errors import SchemaValidationError
 from krbnn_analysis.pipeline import specs
-from krbnn_analysis.pipeline.common import concat, require, single_value, with_region_columns
+from krbnn_analysis.pipeline.common import (
+    concat,
+    parse_number_strings,
+    require,
+    single_value,
+    with_region_columns,
+)
 from krbnn_analysis.pipeline.core import step
 from krbnn_analysis.pipeline.upstream import UpstreamFiles
 
@@ -29,6 +35,7 @@ WISMAN_2014_2016 = "bps-wisman-by-entry-port-monthly-2014-2016"
 WISMAN_2017_2023 = "bintang-wisman-by-entry-port-monthly-2017-2023"
 WISMAN_2017_2024 = "anggun-bps-wisman-by-entry-port-monthly-2017-2024"
 WISNUS = "bintang-wisnus-by-destination-prov-monthly-2019-2023"
+WISNUS_ORIGIN = "liddd-bps-wisnus-by-origin-prov-monthly-2022-2024"
 TPK = "bintang-tpk-hotel-prov-2017-2023"
 GUEST_SHARE = "jakpost-foreign-guest-share-hotels-prov-2019"
 DESIGNATIONS = "bintang-dtw-destination-types-prov"
@@ -457,6 +464,79 @@ def flag_jump_months(tidy: pd.DataFrame, jumps: list[tuple[str, int]]) -> pd.Ser
     return pd.Series(IMPLAUSIBLE_JUMP, index=tidy.index).where(flagged)
 
 
+# --- domestic trips by province of origin ----------------------------------------------------------------
+
+ORIGIN_PROVINCES = 38
+ORIGIN_MONTHS = [
+    f"{m}-{y}"
+    for y in ("22", "23", "24")
+    for m in ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+]
+ORIGIN_NATIONAL = {2022: 734_864_693, 2023: 825_797_301, 2024: 1_021_084_031}  # incoming/README
+ORIGIN_ANNUAL = {("51", 2022): 11_132_389, ("52", 2023): 11_927_884, ("53", 2024): 8_255_413}
+ORIGIN_LEVEL_BREAK = (2024, 1)  # many provinces jump in January 2024 (README): a method change, probably
+
+
+def tidy_origin(raw: pd.DataFrame, file: str) -> pd.DataFrame:
+    require(
+        len(raw) == ORIGIN_PROVINCES, f"expected {ORIGIN_PROVINCES} provinces, found {len(raw)}", file=file
+    )
+    first = raw.columns[0]
+    require(list(raw.columns[1:]) == ORIGIN_MONTHS, "month columns differ from Jan-22 … Dec-24", file=file)
+    codes = regions.harmonise(raw[first], file=file, column="(province)")
+    long = raw.assign(region_code=codes).melt(
+        id_vars=["region_code"], value_vars=ORIGIN_MONTHS, var_name="column", value_name="raw"
+    )
+    long = long[long["raw"].str.strip() != "-"]  # the four new Papua provinces before 2024
+    long["value"] = parse_number_strings(long["raw"], file=file, column="month columns")
+    stamp = pd.to_datetime(long["column"], format="%b-%y")
+    return pd.DataFrame(
+        {
+            "region_code": long["region_code"],
+            "year": stamp.dt.year,
+            "month": stamp.dt.month,
+            "value": long["value"],
+        }
+    )
+
+
+def check_origin(tidy: pd.DataFrame, file: str) -> None:
+    national = tidy.groupby("year")["value"].sum()
+    for year, expected in ORIGIN_NATIONAL.items():
+        require(
+            national[year] == expected, f"national {year}: {national[year]:,.0f} ≠ {expected:,}", file=file
+        )
+    annual = tidy.groupby(["region_code", "year"])["value"].sum()
+    for key, expected in ORIGIN_ANNUAL.items():
+        require(annual[key] == expected, f"{key}: {annual[key]:,.0f} ≠ {expected:,}", file=file)
+
+
+def check_origin_against_destination(origin: pd.DataFrame, destination: pd.DataFrame, file: str) -> None:
+    """Every trip has one origin and one destination: the national sums agree in every shared month.
+    (A check only: the two series measure different things and are never joined.)"""
+    by_origin = origin.groupby(["year", "month"])["value"].sum()
+    by_destination = destination.groupby(["year", "month"])["value"].sum()
+    both = pd.concat({"origin": by_origin, "destination": by_destination}, axis=1, join="inner")
+    require(len(both) == 23, f"expected 23 shared months (Jan 2022 – Nov 2023), found {len(both)}", file=file)
+    gap = (both["origin"] - both["destination"]).abs()
+    require(gap.max() == 0, f"national sums differ by {gap.max():,.0f} in {gap.idxmax()}", file=file)
+
+
+def run_domestic_trips_by_origin(files: UpstreamFiles) -> dict[str, pd.DataFrame]:
+    """Monthly domestic tourist trips by province of ORIGIN, January 2022 – December 2024."""
+    file = str(files.path(WISNUS_ORIGIN))
+    raw = files.read_csv(WISNUS_ORIGIN, sep=";", dtype=str)
+    tidy = tidy_origin(raw, file)
+    check_origin(tidy, file)
+    destination = run_domestic_trips(files)["domestic_trips"]
+    check_origin_against_destination(tidy, destination, f"{file} + {files.path(WISNUS)}")
+    level_break = (tidy["year"] == ORIGIN_LEVEL_BREAK[0]) & (tidy["month"] == ORIGIN_LEVEL_BREAK[1])
+    tidy = tidy.assign(
+        indicator="domestic_trips_by_origin", unit="trips", level_break=level_break, source=WISNUS_ORIGIN
+    )
+    return {"domestic_trips_by_origin": with_region_columns(tidy)}
+
+
 # --- hotel occupancy ------------------------------------------------------------------------------------
 
 
@@ -733,6 +813,64 @@ DOMESTIC_TRIPS_SPEC = specs.spec(
     vintage="2019–November 2023; " + BINTANG_VINTAGE,
 )
 
+DOMESTIC_TRIPS_ORIGIN_SPEC = specs.spec(
+    "domestic_trips_by_origin",
+    title_id="Perjalanan wisatawan nusantara menurut provinsi ASAL, bulanan 2022–2024",
+    title_en="Domestic tourist trips by province of ORIGIN, monthly 2022–2024",
+    description=(
+        "Monthly domestic tourist trips (perjalanan wisatawan nusantara) by the province the travellers "
+        "come FROM, 38 provinces, January 2022 – December 2024 (BPS). This is not the destination series in "
+        "`domestic_trips`: never join or splice the two."
+    ),
+    columns=(
+        *BASE,
+        specs.YEAR,
+        MONTH,
+        Column("indicator", "string", "domestic_trips_by_origin", allowed=("domestic_trips_by_origin",)),
+        specs.value("Domestic tourist trips made by residents of the province", minimum=0),
+        specs.UNIT,
+        Column(
+            "level_break",
+            "boolean",
+            "True in January 2024: many provinces jump to a new level from that month (probably a BPS "
+            "method or revision change); compare across it with care",
+        ),
+        specs.SOURCE,
+    ),
+    primary_key=("region_code", "year", "month"),
+    quality=(
+        "amber",
+        "Angka BPS melalui salinan mahasiswa (tabel BPS tidak disebut); jumlah nasional sama persis dengan "
+        "seri menurut tujuan di 23 bulan bersama; 2024 tidak dapat dicek.",
+        "BPS figures through a student copy (BPS table not named); the national sum equals the destination "
+        "series exactly in the 23 shared months; 2024 could not be checked.",
+    ),
+    caveats=(
+        (
+            "Menurut provinsi asal, bukan tujuan: perjalanan warga Bali ke provinsi lain dihitung untuk "
+            "Bali. "
+            "Jangan digabung dengan `domestic_trips` (tujuan).",
+            "By province of origin, not destination: trips by Bali residents to other provinces count for "
+            "Bali. Do not join it with `domestic_trips` (destination).",
+        ),
+        (
+            "Patahan level pada Januari 2024 di banyak provinsi (Kep. Riau 82.727 → 275.085; NTT 322.823 → "
+            "729.320), sementara Jawa Timur tidak naik: kemungkinan perubahan metode BPS. Papua dan Papua "
+            "Barat kehilangan provinsi pemekarannya mulai 2024.",
+            "Level break in January 2024 in many provinces (Kep. Riau 82,727 → 275,085; NTT 322,823 → "
+            "729,320), while Jawa Timur does not rise: probably a BPS method change. Papua and Papua Barat "
+            "lose their new provinces from 2024.",
+        ),
+        (
+            "Dicek: jumlah 38 provinsi sama persis dengan jumlah nasional seri menurut tujuan untuk Januari "
+            "2022 – November 2023 (pengecekan saja, tidak digabung).",
+            "Checked: the sum of the 38 provinces equals the national sum of the destination series exactly "
+            "for January 2022 – November 2023 (a check only, not a join).",
+        ),
+    ),
+    vintage="2022–2024; Liddd-alt/SI-47-03_KELOMPOK-2 copy of 2025-06-07",
+)
+
 HOTEL_OCCUPANCY_SPEC = specs.spec(
     "hotel_occupancy",
     title_id="Tingkat penghunian kamar (TPK) hotel bintang dan nonbintang menurut provinsi, 2017–2023",
@@ -881,6 +1019,12 @@ STEPS = (
         run_foreign_arrivals,
     ),
     step("domestic_trips", (WISNUS,), (DOMESTIC_TRIPS_SPEC,), run_domestic_trips),
+    step(
+        "domestic_trips_by_origin",
+        (WISNUS_ORIGIN, WISNUS),
+        (DOMESTIC_TRIPS_ORIGIN_SPEC,),
+        run_domestic_trips_by_origin,
+    ),
     step("hotel_occupancy", (TPK,), (HOTEL_OCCUPANCY_SPEC,), run_hotel_occupancy),
     step("foreign_guest_share", (GUEST_SHARE,), (GUEST_SHARE_SPEC,), run_foreign_guest_share),
     step("tourism_designations", (DESIGNATIONS,), (DESIGNATIONS_SPEC,), run_designations),
