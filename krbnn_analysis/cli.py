@@ -31,8 +31,23 @@ def _data_list(_: argparse.Namespace) -> int:
         years = entry.coverage.get("years")
         span = f"{years[0]}–{years[1]}" if years else "–"
         regions = len(entry.coverage.get("regions", [])) or "–"
-        rows.append((name, str(entry.rows), span, str(regions), entry.quality.rating, entry.title.en))
-    header = ("table", "rows", "years", "regions", "quality", "title")
+        latest = str(entry.freshness.get("latest_year", "–"))
+        status = entry.freshness.get("latest_year_status", "")
+        upstream = str(entry.freshness.get("upstream_latest_year", "–"))
+        rows.append(
+            (
+                name,
+                str(entry.rows),
+                span,
+                latest,
+                status,
+                upstream,
+                str(regions),
+                entry.quality.rating,
+                entry.title.en,
+            )
+        )
+    header = ("table", "rows", "years", "latest", "status", "upstream latest", "regions", "quality", "title")
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header) - 1)]
     for row in [header, *rows]:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)) + "  " + row[-1])
