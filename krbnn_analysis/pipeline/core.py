@@ -41,6 +41,8 @@ class Step:
     inputs: tuple[str, ...]
     outputs: tuple[Dataset, ...]
     run: Callable[[UpstreamFiles], Mapping[str, pd.DataFrame]]
+    # Origin records known only at build time (cached BPS WebAPI responses, see ``bps_cache``).
+    dynamic_sources: Callable[[], tuple[Source, ...]] | None = None
 
     def output_names(self) -> list[str]:
         return [d.name for d in self.outputs]
@@ -157,6 +159,8 @@ def run_step(step: Step, upstream_root: Path | None = None) -> dict[str, BuiltTa
         raise KrbnnError(f"step {step.name!r} returned {sorted(results)}, declared {sorted(expected)}")
     built = {}
     for spec in step.outputs:
+        if step.dynamic_sources is not None:
+            spec = replace(spec, sources=(*spec.sources, *step.dynamic_sources()))
         frame = _sort(results[spec.name], spec)
         label = f"<table {spec.name!r} built by step {step.name!r}>"
         validate_table(frame, spec, label)

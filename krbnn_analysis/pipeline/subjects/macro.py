@@ -7,13 +7,16 @@ return tidy tables, which the build validates against the specifications declare
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, replace
+
 import pandas as pd
 
 from krbnn_analysis import regions
 from krbnn_analysis.bps_webapi import bps_region_code, parse_response, read_recorded
 from krbnn_analysis.catalog import Column
 from krbnn_analysis.industries import INDUSTRY_CODES
-from krbnn_analysis.pipeline import specs
+from krbnn_analysis.pipeline import bps_cache, specs
 from krbnn_analysis.pipeline.common import (
     check_range,
     check_unique,
@@ -807,38 +810,86 @@ def run_grdp_real(files: UpstreamFiles) -> dict[str, pd.DataFrame]:
 # --- published growth (BPS WebAPI) -------------------------------------------------------------------
 
 
-def run_growth_published(files: UpstreamFiles) -> dict[str, pd.DataFrame]:
-    frames = []
-    for source_id in WEBAPI_GROWTH:
+GROWTH_VAR = 291
+_STATUS_NOTE = re.compile(r"Data (\d{4}): Angka (sangat )?sementara", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class GrowthResponse:
+    source_id: str
+    year: int
+    last_update: str
+    payload: dict
+    label: str
+
+
+def status_from_note(note: str, year: int) -> str:
+    """BPS revision status of ``year`` from the variable's note ('Data 2024: Angka sementara')."""
+    for match in _STATUS_NOTE.finditer(note):
+        if int(match.group(1)) == year:
+            return "very_preliminary" if match.group(2) else "preliminary"
+    return "final"
+
+
+def upstream_growth_responses(files: UpstreamFiles) -> list[GrowthResponse]:
+    out = []
+    for source_id in files.sources:
         path = files.path(source_id)
         for label, payload in read_recorded(path):
-            note = payload["var"][0].get("note", "")
-            require(
-                "Data 2024: Angka sementara" in note,
-                "var 291 note no longer marks 2024 as preliminary",
-                file=str(path),
-                column="var.note",
-            )
-            table = parse_response(payload, source=f"{path}:{label}")
-            table["source"] = source_id
-            frames.append(table)
-    cells = concat(frames)
-    cells = cells[cells["value"].notna()]
-    cells["region_code"] = regions.harmonise(
-        cells["vervar"].map(bps_region_code), file="bps_webapi/var 291", column="vervar"
-    )
-    tidy = pd.DataFrame(
+            year = int(payload["tahun"][0]["label"])
+            out.append(GrowthResponse(source_id, year, str(payload.get("last_update", "")), payload, label))
+    return out
+
+
+def cached_growth_responses() -> list[GrowthResponse]:
+    return [
+        GrowthResponse(c.source.id, c.year, c.api_last_update, dict(c.payload), c.source.path)
+        for c in bps_cache.read_cached(GROWTH_VAR)
+    ]
+
+
+def newest_per_year(responses: list[GrowthResponse]) -> list[GrowthResponse]:
+    """One response per year: the one BPS updated last (a cached response wins a tie: fetched later)."""
+    chosen: dict[int, GrowthResponse] = {}
+    for response in responses:  # upstream first, then cache
+        current = chosen.get(response.year)
+        if current is None or response.last_update >= current.last_update:
+            chosen[response.year] = response
+    return [chosen[year] for year in sorted(chosen)]
+
+
+def tidy_growth(response: GrowthResponse) -> pd.DataFrame:
+    note = response.payload["var"][0].get("note", "")
+    table = parse_response(response.payload, source=f"{response.source_id}:{response.label}")
+    table = table[table["value"].notna()]
+    return pd.DataFrame(
         {
-            "region_code": cells["region_code"],
-            "year": cells["year"],
+            "region_code": regions.harmonise(
+                table["vervar"].map(bps_region_code), file=response.source_id, column="vervar"
+            ),
+            "year": table["year"],
             "indicator": "grdp_growth",
             "price_basis": "ADHK2010",
-            "value": cells["value"],
+            "value": table["value"],
             "unit": "percent",
-            "status": cells["year"].map(lambda y: "preliminary" if y == 2024 else "final"),
-            "source": cells["source"],
+            "status": table["year"].map(lambda y: status_from_note(note, int(y))),
+            "source": response.source_id,
         }
     )
+
+
+def run_growth_published(files: UpstreamFiles) -> dict[str, pd.DataFrame]:
+    upstream = upstream_growth_responses(files)
+    statuses = {r.year: status_from_note(r.payload["var"][0].get("note", ""), r.year) for r in upstream}
+    require(
+        statuses.get(2024) in (None, "preliminary"),
+        "var 291 note no longer marks 2024 as preliminary",
+        file="bps_webapi/var 291",
+        column="var.note",
+    )
+    chosen = newest_per_year([*upstream, *cached_growth_responses()])
+    tidy = concat(tidy_growth(r) for r in chosen)
+    check_unique(tidy, ["region_code", "year"], file="bps_webapi/var 291")
     return {"grdp_growth_published": with_region_columns(tidy)}
 
 
@@ -1064,7 +1115,10 @@ def run_population(files: UpstreamFiles) -> dict[str, pd.DataFrame]:
 STEPS = (
     step("grdp", (ARCHENSYS, SIMREG, QUARCS_GRDP), (GRDP_SPEC,), run_grdp),
     step("grdp_real", (SIMREG, QUARCS_GRDP), (GRDP_REAL_SPEC,), run_grdp_real),
-    step("grdp_growth_published", WEBAPI_GROWTH, (GROWTH_PUBLISHED_SPEC,), run_growth_published),
+    replace(
+        step("grdp_growth_published", WEBAPI_GROWTH, (GROWTH_PUBLISHED_SPEC,), run_growth_published),
+        dynamic_sources=lambda: bps_cache.cached_sources(GROWTH_VAR),
+    ),
     step("grdp_by_industry", (SIMREG, BAPPENAS_WIDE), (INDUSTRY_SPEC,), run_industries),
     step("grdp_per_capita_kabkota", (QUARCS_514,), (PER_CAPITA_KABKOTA_SPEC,), run_per_capita),
     step("population", (CENSUS_1971_2010, CENSUS_2020, ARCHENSYS), (POPULATION_SPEC,), run_population),
