@@ -366,10 +366,10 @@ INDUSTRY_SPEC = specs.spec(
         ),
         (
             "Baris nasional (00) bukan jumlah provinsi: untuk listrik dan gas (D) jumlah provinsi hanya "
-            "sekitar seperempat nilai nasional, untuk industri pengolahan (C) 11–16% lebih besar. Untuk LQ, "
+            "sekitar seperempat nilai nasional, untuk industri pengolahan (C) 10–18% lebih besar. Untuk LQ, "
             "pakai jumlah provinsi sebagai acuan.",
             "The national rows (00) are not the sum of the provinces: for electricity and gas (D) the "
-            "provinces add up to about a quarter of the national value, for manufacturing (C) to 11–16% "
+            "provinces add up to about a quarter of the national value, for manufacturing (C) to 10–18% "
             "more. For location quotients use the sum of the provinces as the reference.",
         ),
         (
@@ -764,7 +764,25 @@ def national_per_capita(levels: pd.DataFrame, per_capita: pd.DataFrame) -> pd.Da
     return concat(rows)
 
 
+def check_national_is_sum(frame: pd.DataFrame, file: str = "grdp") -> None:
+    """Every Indonesia (00) GRDP level equals the sum of the provinces (one definition, never a mix)."""
+    levels = frame[frame["indicator"] == "grdp"]
+    provinces = levels[levels["region_code"].str.len() == 2]
+    provinces = provinces[provinces["region_code"] != regions.INDONESIA]
+    sums = provinces.groupby(["price_basis", "year"])["value"].sum()
+    national = levels[levels["region_code"] == regions.INDONESIA].set_index(["price_basis", "year"])["value"]
+    require(len(national) == len(sums), "Indonesia (00) is missing for some years", file=file)
+    gap = (national - sums.reindex(national.index)).abs()
+    mixed = sorted(gap[gap > IDENTICAL_TOLERANCE_BN].index)
+    require(
+        not mixed,
+        f"Indonesia (00) is not the sum of the provinces in {mixed}: a mixed national series",
+        file=file,
+    )
+
+
 def finish_grdp(frame: pd.DataFrame, parents: set[str]) -> pd.DataFrame:
+    check_national_is_sum(frame)
     national = frame["region_code"] == regions.INDONESIA
     out = frame.assign(
         boundary_break=boundary_breaks(frame, parents),
@@ -958,12 +976,21 @@ def tidy_bappenas_wide(raw: pd.DataFrame, file: str) -> pd.DataFrame:
     return long
 
 
+def check_industry_inputs(raw: pd.DataFrame, file: str) -> None:
+    """Sector values are never negative, and each region-year appears once."""
+    for code in INDUSTRY_CODES:
+        check_range(raw, f"sec_{code}", 0, float("inf"), file=file)
+    check_unique(raw, ["level", "region_code", "prov_code", "year"], file=file)
+
+
 def run_industries(files: UpstreamFiles) -> dict[str, pd.DataFrame]:
     simreg_file = str(files.path(SIMREG))
     long = read_simreg(files)
     check_industries(long, simreg_file)
     wide_file = str(files.path(BAPPENAS_WIDE))
-    check_against_bappenas_wide(long, files.read_csv(BAPPENAS_WIDE, **BAPPENAS_COLUMNS), wide_file)
+    wide = files.read_csv(BAPPENAS_WIDE, **BAPPENAS_COLUMNS)
+    check_industry_inputs(wide, wide_file)
+    check_against_bappenas_wide(long, wide, wide_file)
     sectors = long[long["industry_code"] != "TOTAL"]
     tidy = sectors.assign(
         price_basis="ADHK2010",
