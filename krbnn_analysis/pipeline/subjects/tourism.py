@@ -322,7 +322,6 @@ def check_against_2017_2023(recent: pd.DataFrame, old: pd.DataFrame, file: str) 
     names = recent["entry_port"].replace({"Bandara Int. Lombok": "Bandara Int Lombok"})
     new_values = recent.assign(entry_port=names).set_index(["entry_port", "year", "month"])["value"]
     both = pd.concat({"old": old_values, "new": new_values}, axis=1, join="inner")
-    require(len(both) == ROWS_2017_2023, f"{ROWS_2017_2023 - len(both)} port-months not matched", file=file)
     differ = both[both["old"] != both["new"]]
     found = {key: (int(row["old"]), int(row["new"])) for key, row in differ.iterrows()}
     require(
@@ -331,6 +330,7 @@ def check_against_2017_2023(recent: pd.DataFrame, old: pd.DataFrame, file: str) 
         "dropped-trailing-zero cells of incoming/README",
         file=file,
     )
+    require(len(both) == ROWS_2017_2023, f"{ROWS_2017_2023 - len(both)} port-months not matched", file=file)
 
 
 def tidy_wisman_2017_2024(monthly: pd.DataFrame, file: str) -> pd.DataFrame:
