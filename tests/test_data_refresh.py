@@ -282,3 +282,22 @@ def test_data_log_shows_the_latest_year_next_to_the_upstream_latest_year():
     assert "| Latest year | Upstream latest year |" in text
     assert "| 2024 (preliminary) | 2024 |" in text
     assert "jala_bps_capture_fisheries_kabkota_bali_ntb_ntt_2024_SUSPECT.csv" in text
+
+
+def test_lq_accepts_a_period_lacking_an_industry_everywhere_but_not_a_hole():
+    from krbnn_analysis.errors import IndicatorInputError
+    from krbnn_analysis.indicators import location_quotient
+
+    # Synthetic: two regions, industries A/B/E in year 1, A/B only in year 2 (as SIMREG 2021–2022 lack E).
+    frame = pd.DataFrame(
+        {
+            "region_code": ["r1", "r1", "r1", "r2", "r2", "r2", "r1", "r1", "r2", "r2"],
+            "industry_code": ["A", "B", "E", "A", "B", "E", "A", "B", "A", "B"],
+            "year": [1, 1, 1, 1, 1, 1, 2, 2, 2, 2],
+            "value": [1.0, 3.0, 1.0, 3.0, 1.0, 1.0, 2.0, 2.0, 1.0, 3.0],
+        }
+    )
+    lq = location_quotient(frame, time="year").set_index(["region_code", "industry_code", "year"])["lq"]
+    assert lq[("r1", "A", 2)] == pytest.approx((2 / 4) / (3 / 8))
+    with pytest.raises(IndicatorInputError, match="misaligned"):
+        location_quotient(frame.drop(index=9), time="year")  # r2 lacks B in year 2 while r1 has it
