@@ -301,3 +301,13 @@ def test_lq_accepts_a_period_lacking_an_industry_everywhere_but_not_a_hole():
     assert lq[("r1", "A", 2)] == pytest.approx((2 / 4) / (3 / 8))
     with pytest.raises(IndicatorInputError, match="misaligned"):
         location_quotient(frame.drop(index=9), time="year")  # r2 lacks B in year 2 while r1 has it
+
+
+def test_data_list_shows_latest_year_status_and_upstream_latest_year(capsys):
+    from krbnn_analysis.cli import main
+
+    assert main(["data", "list"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "upstream latest" in lines[0]
+    row = next(line for line in lines if line.startswith("grdp_real "))
+    assert row.split()[2:6] == ["2010–2025", "2025", "undocumented", "2025"]

@@ -1,4 +1,5 @@
-"""Curated macro tables: GRDP, GRDP by industry, kab/kota GRDP per capita, published growth, population.
+"""Curated macro tables: GRDP (both price bases, to 2020), GRDP at constant prices to the latest year
+(`grdp_real`), GRDP by industry, kab/kota GRDP per capita, published growth, population.
 
 Each ``run_*`` function follows one shape: read inputs → check them against facts of the upstream
 release (constants below, so a different release fails loudly) → process in small named functions →
