@@ -131,3 +131,38 @@ def test_a_response_under_the_wrong_name_is_refused(cache):
     path = _place(RESPONSE_2024, cache, "var291_th125.json")
     with pytest.raises(Exception, match="name it var291_th124.json"):
         bps_cache.record(path)
+
+
+def test_a_fetched_response_gets_an_origin_record_and_reaches_the_table(cache):
+    import datetime as dt
+    import json
+
+    from krbnn_analysis import bps_client
+
+    # The recorded 2024 response upstream, served by a fake session as if the API returned it.
+    document = json.loads((config.upstream_dir() / RESPONSE_2024).read_text(encoding="utf-8"))
+    body = json.dumps(document["payload"]).encode("utf-8")
+
+    class Reply:
+        status_code, content = 200, body
+
+    class Session:
+        def get(self, url, timeout):
+            return Reply()
+
+    path = bps_client.fetch(
+        291,
+        year=2024,
+        key=bps_client.ApiKey("synthetic-key"),
+        session=Session(),
+        cache_dir=cache.parent,
+        now=lambda: dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC),
+    )
+    assert path == cache / "var291_th124.json"
+    entry = bps_cache.record(path)
+    assert (entry["retrieved_at"], entry["api_last_update"]) == (
+        "2026-12-01T09:00:00+00:00",
+        "2026-02-19 10:27:07",
+    )
+    table = _table(run_step(_growth_step(range(2021, 2024)))).set_index(["region_code", "year"])
+    assert table.loc[("52", 2024), "source"] == "bps-webapi-cache-0000-var291-2024"
