@@ -124,6 +124,7 @@ def test_every_join_is_recorded_in_the_caveats():
         "foreign_arrivals_by_port": "Joined sources are checked",
         "air_routes_scheduled": "Checked:",
         "domestic_trips_by_origin": "a check only, not a join",
+        "grdp_real": "equals BPS's published growth",
     }.items():
         assert any(phrase in c.en for c in catalog()[name].caveats), name
 
@@ -311,3 +312,12 @@ def test_data_list_shows_latest_year_status_and_upstream_latest_year(capsys):
     assert "upstream latest" in lines[0]
     row = next(line for line in lines if line.startswith("grdp_real "))
     assert row.split()[2:6] == ["2010–2025", "2025", "undocumented", "2025"]
+
+
+def test_the_published_growth_check_fails_beyond_its_tolerance(monkeypatch):
+    from krbnn_analysis.pipeline import steps_for
+    from krbnn_analysis.pipeline.core import run_step
+
+    monkeypatch.setattr(macro, "PUBLISHED_GROWTH_TOLERANCE_PP", 0.5)  # below Maluku 2021 (0.58 pp)
+    with pytest.raises(SchemaValidationError, match=r"0\.58 pp at \('81', .*2021\)"):
+        run_step(steps_for(["grdp_real"])[0])

@@ -9,6 +9,7 @@ return tidy tables, which the build validates against the specifications declare
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 import pandas as pd
@@ -16,6 +17,7 @@ import pandas as pd
 from krbnn_analysis import regions
 from krbnn_analysis.bps_webapi import bps_region_code, parse_response, read_recorded
 from krbnn_analysis.catalog import Column
+from krbnn_analysis.indicators import yoy_growth
 from krbnn_analysis.industries import INDUSTRY_CODES
 from krbnn_analysis.pipeline import bps_cache, specs
 from krbnn_analysis.pipeline.common import (
@@ -41,6 +43,7 @@ CENSUS_2020 = "bps-census-population-prov-2020-by-sex"
 WEBAPI_GROWTH = tuple(f"dynamic-regional-gdp-growth-constant-2010-{y}" for y in range(2021, 2025))
 SIMREG = "bappenas-simreg-pdrb-lapus-adhk2010-prov-kab-bnn-2010-2022-long"
 QUARCS_GRDP = "quarcs-indonesia514-grdp-adhk2010-kabkota-bali-ntb-ntt-2010-2025"
+WEBAPI_GROWTH_OVERLAP = WEBAPI_GROWTH[:2]  # 2021–2022: years with both SIMREG levels and published growth
 
 # Facts of the upstream releases, checked on every build.
 EXPECTED_ARCHENSYS_REGIONS = 35  # 34 provinces + INDONESIA (BPS download of May 2021)
@@ -67,6 +70,9 @@ QUARCS_GRDP_YEARS = range(2010, 2026)
 QUARCS_PRELIMINARY_YEAR, QUARCS_UNDOCUMENTED_YEAR = 2024, 2025  # gdp/README.md of quarcs-lab/indonesia514
 BELU_2010_QUARCS = 1_834.49  # excludes Malaka, unlike the SIMREG export (3,045.22)
 NATIONAL_AGGREGATE = "sum_of_34_provinces"
+# Growth from SIMREG levels vs BPS-published growth, 2021–2022: largest Maluku 2021, 0.58 pp (a later
+# BPS revision); Bali, NTB, NTT within 0.03 pp; Indonesia (sum of provinces vs GDP) 0.03 pp.
+PUBLISHED_GROWTH_TOLERANCE_PP = 0.6
 EXPECTED_PROVINCES_34 = 34
 SECTOR_SUM_TOLERANCE_BN = 17 * 0.5  # province sectors are whole bn: 17 roundings of at most 0.5 bn each
 KAB_SECTOR_SUM_TOLERANCE = 1e-4  # relative; largest gap in the release: Lombok Tengah 2015, 0.19 bn of 10,274
@@ -243,6 +249,15 @@ GRDP_REAL_SPEC = specs.spec(
             "Kab/kota 2024 is preliminary; the status of 2025 is not documented upstream (flagged "
             "`status_undocumented`). Province levels stop in 2022: do not use kab/kota sums for 2023–2025 as "
             "province totals.",
+        ),
+        (
+            "Dicek: pertumbuhan yang dihitung dari tingkat 2021–2022 sama dengan pertumbuhan yang dirilis "
+            "BPS "
+            "(var 291) dalam 0,6 poin persen (Bali, NTB, NTT dalam 0,03; terbesar Maluku 2021, 0,58, revisi "
+            "BPS). Untuk 2023–2024 pakai `grdp_growth_published`.",
+            "Checked: growth computed from the 2021–2022 levels equals BPS's published growth (var 291) "
+            "within 0.6 percentage points (Bali, NTB, NTT within 0.03; largest Maluku 2021, 0.58, a BPS "
+            "revision). For 2023–2024 use `grdp_growth_published`.",
         ),
         KABKOTA_GRDP_CAVEAT,
         (
@@ -815,12 +830,32 @@ def run_grdp(files: UpstreamFiles) -> dict[str, pd.DataFrame]:
     return {"grdp": finish_grdp(grdp, {NOT_YET_SPLIT["65"]})}
 
 
+def check_against_published_growth(levels: pd.DataFrame, files: UpstreamFiles) -> None:
+    """Growth from the levels equals BPS's published growth on the overlap (2021–2022) within tolerance:
+    the briefings continue the computed series with the published one for later years."""
+    published = concat(tidy_growth(r) for r in upstream_growth_responses(files, WEBAPI_GROWTH_OVERLAP))
+    published = published.set_index(["region_code", "year"])["value"]
+    ours = levels[levels["region_code"].isin(set(published.index.get_level_values("region_code")))]
+    computed = yoy_growth(ours.assign(boundary_break=False)).set_index(["region_code", "year"])["growth"]
+    gap = (computed.reindex(published.index) - published).abs().dropna()
+    require(
+        len(gap) == 35 * len(WEBAPI_GROWTH_OVERLAP), f"{len(gap)} overlapping growth rates", file="var 291"
+    )
+    require(
+        gap.max() <= PUBLISHED_GROWTH_TOLERANCE_PP,
+        f"growth from SIMREG levels differs from BPS's published growth by {gap.max():.2f} pp at "
+        f"{gap.idxmax()} (tolerance {PUBLISHED_GROWTH_TOLERANCE_PP} pp)",
+        file="var 291",
+    )
+
+
 def run_grdp_real(files: UpstreamFiles) -> dict[str, pd.DataFrame]:
     simreg = read_simreg(files)
     provinces = province_real_levels(simreg)
     kab = read_kabkota_levels(files, simreg)
     columns = ["region_code", "year", "indicator", "price_basis", "value", "unit", "status", "source"]
     real = concat([provinces, national_sum(provinces)[columns], kab[columns]])
+    check_against_published_growth(real[real["region_code"].str.len() == 2], files)
     undocumented = (real["source"] == QUARCS_GRDP) & (real["year"] == QUARCS_UNDOCUMENTED_YEAR)
     real["flag"] = pd.Series("status_undocumented", index=real.index).where(undocumented)
     return {"grdp_real": finish_grdp(real, {NOT_YET_SPLIT["65"]})}
@@ -850,9 +885,9 @@ def status_from_note(note: str, year: int) -> str:
     return "final"
 
 
-def upstream_growth_responses(files: UpstreamFiles) -> list[GrowthResponse]:
+def upstream_growth_responses(files: UpstreamFiles, source_ids: Iterable[str]) -> list[GrowthResponse]:
     out = []
-    for source_id in files.sources:
+    for source_id in source_ids:
         path = files.path(source_id)
         for label, payload in read_recorded(path):
             year = int(payload["tahun"][0]["label"])
@@ -898,7 +933,7 @@ def tidy_growth(response: GrowthResponse) -> pd.DataFrame:
 
 
 def run_growth_published(files: UpstreamFiles) -> dict[str, pd.DataFrame]:
-    upstream = upstream_growth_responses(files)
+    upstream = upstream_growth_responses(files, files.sources)
     statuses = {r.year: status_from_note(r.payload["var"][0].get("note", ""), r.year) for r in upstream}
     require(
         statuses.get(2024) in (None, "preliminary"),
@@ -1142,7 +1177,7 @@ def run_population(files: UpstreamFiles) -> dict[str, pd.DataFrame]:
 
 STEPS = (
     step("grdp", (ARCHENSYS, SIMREG, QUARCS_GRDP), (GRDP_SPEC,), run_grdp),
-    step("grdp_real", (SIMREG, QUARCS_GRDP), (GRDP_REAL_SPEC,), run_grdp_real),
+    step("grdp_real", (SIMREG, QUARCS_GRDP, *WEBAPI_GROWTH_OVERLAP), (GRDP_REAL_SPEC,), run_grdp_real),
     replace(
         step("grdp_growth_published", WEBAPI_GROWTH, (GROWTH_PUBLISHED_SPEC,), run_growth_published),
         dynamic_sources=lambda: bps_cache.cached_sources(GROWTH_VAR),
