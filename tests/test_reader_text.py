@@ -71,10 +71,13 @@ def test_catalog_texts_hold_no_developer_words(name):
             assert not found, f"{name} {field} ({lang}) has developer words {found}: {text.get(lang)}"
 
 
+PLACEHOLDER = re.compile(r"\{[^{}]*\}")  # {exp_last} is filled with a number, never shown as such
+
+
 def test_translation_labels_hold_no_developer_words_or_other_language():
     for key, entry in i18n.translations().items():
         for lang in ("id", "en"):
-            assert not DEVELOPER_WORDS.findall(entry[lang]), (key, entry[lang])
+            assert not DEVELOPER_WORDS.findall(PLACEHOLDER.sub("", entry[lang])), (key, entry[lang])
         assert not ENGLISH_MARKERS.findall(_without_exempt_names(entry["id"])), (key, entry["id"])
 
 
