@@ -12,6 +12,7 @@ One module per family:
 * ``trade``       – balassa_rca, trade_complementarity_index, specialisation_complementarity
 * ``networks``    – graph_from_edges, centrality, hub_dependence, great_circle_km
 * ``energy``      – renewable_share, potential_utilisation, capacity_factor, per_capita
+* ``agriculture`` – production_location_quotient
 
 Who calls what (each function works on a curated table that exists, except where said):
 
@@ -27,7 +28,8 @@ Who calls what (each function works on a curated table that exists, except where
 * renewables: ``renewable_share`` (``power_plants``, ``ruptl_planned_*``, ``electricity_2019_by_type``),
   ``potential_utilisation`` (``re_potential``), ``capacity_factor`` (``electricity_2019_by_type``),
   ``per_capita`` (``electricity_pln``);
-* agriculture: ``shares``, ``location_quotient``, ``cagr``, ``index_to_base`` (the production tables);
+* agriculture: ``shares``, ``location_quotient``, ``cagr``, ``yoy_growth`` (``grdp_by_industry``),
+  ``production_location_quotient`` and ``per_capita`` (the production tables, ``population``);
 * trade: ``specialisation_complementarity`` (``grdp_by_industry``); ``balassa_rca`` and
   ``trade_complementarity_index`` need a region × product table that the trade briefing will bring;
 * synthesis: reuses the briefings' results, not the indicators directly.
@@ -40,6 +42,7 @@ where impossible, misaligned periods or regions, zero denominators, duplicate ke
 """
 
 from krbnn_analysis.errors import IndicatorInputError
+from krbnn_analysis.indicators.agriculture import production_location_quotient
 from krbnn_analysis.indicators.energy import (
     capacity_factor,
     per_capita,
@@ -98,6 +101,7 @@ __all__ = [
     "market_concentration",
     "per_capita",
     "potential_utilisation",
+    "production_location_quotient",
     "recovery_ratio",
     "renewable_share",
     "seasonal_extremes",
