@@ -89,18 +89,24 @@ class AgricultureResult:
     a_growth: pd.DataFrame  # real growth of industry A value added, percent, year × region
     a_trend: pd.Series  # CAGR of industry A value added, percent a year, industry_years, focus + 00
     a_lq: pd.DataFrame  # LQ of industry A against all provinces, year × focus region
+    a_share_long: pd.DataFrame  # region_code, year, value: share of industry A, percent (for charts)
+    a_growth_long: pd.DataFrame  # region_code, year, value: real growth of industry A, percent
     map_year: int  # last year of the kab/kota panel
-    kabkota: pd.DataFrame  # kab/kota: region_code, share (fraction), lq, trend (percent a year), map_year
+    kabkota: (
+        pd.DataFrame
+    )  # kab/kota: region_code, share (fraction), share_pct, lq, trend (% a year), map_year
     kabkota_map: gpd.GeoDataFrame  # kab/kota shapes + share, lq and trend, map_year
     province_shapes: gpd.GeoDataFrame
     kabkota_specialised: int  # kab/kota with LQ of A > 1, map_year
     kabkota_count: int  # kab/kota in the panel
     top_kabkota: str  # region code of the highest share of A, map_year
     top_kabkota_share: float  # fraction, map_year
-    commodities: pd.DataFrame  # commodity, unit, year, region_code, value, national, share, lq, start, trend
+    commodities: pd.DataFrame  # commodity, unit, year, region_code, value, level_kt (thousand tonnes),
+    #   national, share (fraction), share_pct, lq, start, trend (% a year); the three provinces
     commodity_lq: pd.DataFrame  # production LQ, commodity × focus region (COMMODITIES order)
     commodity_share: pd.DataFrame  # share of national production (fraction), commodity × focus region
     specialist: pd.Series  # commodity → focus region with the highest production LQ
+    specialist_cells: pd.DataFrame  # True where the province has the highest LQ of the commodity
     top_commodity: pd.Series  # focus region → its commodity with the highest production LQ
     series_breaks: pd.DataFrame  # commodity, region_code, year: jumps beyond JUMP_FACTOR and flagged breaks
     rice_norm_kg: float  # kg of rice per person per year (the parameter)
@@ -108,21 +114,31 @@ class AgricultureResult:
     rice_per_paddy: float  # RICE_PER_PADDY
     balance_years: tuple[int, int]  # LAST_PRE_PANDEMIC and the latest year with production and population
     balance: pd.DataFrame  # food, year, region_code, production_t, population, per_capita_kg, need_t,
-    #                       balance_t (production − need, tonnes), coverage (production / need)
+    #                       balance_t (production − need, tonnes), coverage (production / need), coverage_pct
+    balance_by_food: dict[str, pd.DataFrame]  # the balance of one food, both years, focus + 00
+    balance_thousand_t: pd.DataFrame  # balance, thousand tonnes, focus region × food, balance_years[1]
     rice_balance: pd.Series  # rice balance, tonnes, focus + 00, balance_years[1]
     beef_balance: pd.Series  # beef balance, tonnes, focus + 00, balance_years[1]
     ikp: pd.DataFrame  # food security index (0–100), comparable years × focus region
     ikp_rank: pd.DataFrame  # rank among the provinces (1 = most food secure), years × focus region
     ikp_median: pd.Series  # median of the provinces' index by comparable year
+    ikp_long: pd.DataFrame  # region_code, year, value: the index, comparable years, focus regions
     ikp_year: int  # last comparable year
     ikp_provinces: int  # provinces ranked in ikp_year
     ikp_break_year: int  # first year of the new index level (not comparable)
     rice_margin: pd.DataFrame  # trade and transport margin of rice, percent, year × focus region
     rice_margin_median: pd.Series  # median of the provinces by year, percent
+    rice_margin_long: pd.DataFrame  # region_code, year, value: the margin, percent, focus regions
     rice_margin_year: int  # last year of the margin
     rice_margin_unverified: tuple[str, ...]  # regions whose margin jump is unverified (no finding drawn)
     headline: pd.DataFrame  # headline table: row key × region code, in the unit of the row label
     headline_years: dict[str, int | str]  # years named in the headline row labels
+
+
+def _long(wide: pd.DataFrame, scale: float = 1.0) -> pd.DataFrame:
+    """A year × region frame as tidy rows (region_code, year, value × scale) for a line chart."""
+    tidy = wide.rename_axis(index="year", columns="region_code").stack().rename("value").reset_index()
+    return tidy.assign(value=tidy["value"] * scale)
 
 
 def _industry_a(industry: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.Series, pd.DataFrame]:
@@ -153,6 +169,7 @@ def _kabkota(industry: pd.DataFrame) -> tuple[pd.DataFrame, int]:
     trend = cagr(tables.select(kab, industry_code=AGRICULTURE))
     out = (
         share[["region_code", "share"]]
+        .assign(share_pct=share["share"] * 100)
         .merge(lq[["region_code", "lq"]], on="region_code", validate="one_to_one")
         .merge(trend[["region_code", "cagr"]], on="region_code", validate="one_to_one")
         .rename(columns={"cagr": "trend"})
@@ -236,6 +253,9 @@ def _commodity_rows(series: pd.DataFrame, size: pd.DataFrame) -> tuple[pd.DataFr
         .rename(columns={"cagr": "trend"})
         .assign(national=national, start=start)
     )
+    thousand = rows["unit"].eq("tonnes")
+    rows["level_kt"] = rows["value"].where(~thousand, rows["value"] / 1000)
+    rows["share_pct"] = rows["share"] * 100
     return rows, breaks
 
 
@@ -275,10 +295,11 @@ def _balance(
                 need_t=need,
                 balance_t=part["production_t"] - need,
                 coverage=part["production_t"] / need,
+                coverage_pct=part["production_t"] / need * 100,
             )
         )
     columns = ["food", "year", "region_code", "production_t", "population", "per_capita_kg", "need_t"]
-    return pd.concat(parts, ignore_index=True)[[*columns, "balance_t", "coverage"]]
+    return pd.concat(parts, ignore_index=True)[[*columns, "balance_t", "coverage", "coverage_pct"]]
 
 
 def _balance_years(production: pd.DataFrame, population: pd.DataFrame) -> tuple[int, int]:
@@ -314,8 +335,14 @@ def _food_security(ikp: pd.DataFrame) -> dict[str, object]:
     }
 
 
-def compute(*, rice_norm_kg: float = RICE_NORM_KG, beef_norm_kg: float = BEEF_NORM_KG) -> AgricultureResult:
-    """Load the tables and compute every figure of briefing 04; the norms are kg per person per year."""
+def compute(*, rice_norm_kg: float | None = None, beef_norm_kg: float | None = None) -> AgricultureResult:
+    """Load the tables and compute every figure of briefing 04.
+
+    The norms are kg per person per year; ``None`` takes the cited BPS figures (RICE_NORM_KG,
+    BEEF_NORM_KG).
+    """
+    rice_norm_kg = RICE_NORM_KG if rice_norm_kg is None else float(rice_norm_kg)
+    beef_norm_kg = BEEF_NORM_KG if beef_norm_kg is None else float(beef_norm_kg)
     if not (rice_norm_kg > 0 and beef_norm_kg > 0):
         raise ValueError(f"consumption norms must be positive (rice {rice_norm_kg}, beef {beef_norm_kg})")
     industry = load("grdp_by_industry")
@@ -369,6 +396,8 @@ def compute(*, rice_norm_kg: float = RICE_NORM_KG, beef_norm_kg: float = BEEF_NO
         a_growth=a_growth,
         a_trend=a_trend,
         a_lq=a_lq,
+        a_share_long=_long(a_share, 100.0),
+        a_growth_long=_long(a_growth),
         map_year=map_year,
         kabkota=kab,
         kabkota_map=kab_map,
@@ -381,6 +410,7 @@ def compute(*, rice_norm_kg: float = RICE_NORM_KG, beef_norm_kg: float = BEEF_NO
         commodity_lq=lq_wide,
         commodity_share=share_wide,
         specialist=lq_wide.idxmax(axis=1),
+        specialist_cells=lq_wide.eq(lq_wide.max(axis=1), axis=0),
         top_commodity=lq_wide.idxmax(axis=0),
         series_breaks=breaks,
         rice_norm_kg=rice_norm_kg,
@@ -388,16 +418,20 @@ def compute(*, rice_norm_kg: float = RICE_NORM_KG, beef_norm_kg: float = BEEF_NO
         rice_per_paddy=RICE_PER_PADDY,
         balance_years=years,
         balance=balance,
+        balance_by_food={f: tables.select(balance, food=f) for f in BALANCE_FOODS},
+        balance_thousand_t=pd.DataFrame({f: by_food[f]["balance_t"][FOCUS] / 1000 for f in BALANCE_FOODS}),
         rice_balance=by_food["rice"]["balance_t"][WITH_INDONESIA],
         beef_balance=by_food["beef"]["balance_t"][WITH_INDONESIA],
         ikp=food["ikp"],
         ikp_rank=food["ikp_rank"],
         ikp_median=food["ikp_median"],
+        ikp_long=_long(food["ikp"]),
         ikp_year=food["ikp_year"],
         ikp_provinces=food["ikp_provinces"],
         ikp_break_year=food["ikp_break_year"],
         rice_margin=tables.select(margin_value, region_code=FOCUS).pipe(tables.wide, order=FOCUS),
         rice_margin_median=margin_value.groupby("year")["value"].median(),
+        rice_margin_long=_long(tables.select(margin_value, region_code=FOCUS).pipe(tables.wide, order=FOCUS)),
         rice_margin_year=margin_last,
         rice_margin_unverified=unverified,
         headline=headline,

@@ -195,3 +195,8 @@ def region_bar_chart(values: pd.Series, *, lang: str, **options: object) -> Figu
         colours=[plotting.region_colour(code) for code in values.index],
         **options,
     )
+
+
+def key_labels(keys: Sequence[str], lang: str, *, prefix: str) -> dict[str, str]:
+    """Key → its label in ``lang``, the translation of ``prefix + key`` (e.g. ``commodity_paddy``)."""
+    return {key: i18n.t(prefix + key, lang) for key in keys}
