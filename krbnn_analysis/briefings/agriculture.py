@@ -64,7 +64,8 @@ RICE_NORM_KG = 103.74
 RICE_PER_PADDY = 0.6402
 # BPS, "Peternakan dalam Angka 2023": consumption of beef and buffalo meat in 2022, 695,390 t for 274.86
 # million people (as reported by Beritasatu, 2023): 2.53 kg per person per year.
-BEEF_NORM_KG = round(695_390 / 274.86e6 * 1000, 2)
+BEEF_CONSUMPTION_2022_T, POPULATION_2022 = 695_390, 274.86e6
+BEEF_NORM_KG = round(BEEF_CONSUMPTION_2022_T / POPULATION_2022 * 1000, 2)
 BALANCE_FOODS = {"rice": "paddy", "beef": "beef"}  # food → commodity it is made from
 
 HEADLINE_DECIMALS = {
