@@ -200,3 +200,37 @@ def region_bar_chart(values: pd.Series, *, lang: str, **options: object) -> Figu
 def key_labels(keys: Sequence[str], lang: str, *, prefix: str) -> dict[str, str]:
     """Key → its label in ``lang``, the translation of ``prefix + key`` (e.g. ``commodity_paddy``)."""
     return {key: i18n.t(prefix + key, lang) for key in keys}
+
+
+def region_bar_panels(
+    frame: pd.DataFrame,
+    *,
+    lang: str,
+    titles: Mapping[str, str],
+    title: str,
+    xlabel: str,
+    source: str | None = None,
+    decimals: Mapping[str, int] | None = None,
+    zero_line: bool = True,
+    height: float = 2.9,
+) -> Figure:
+    """Region bars side by side, one panel per column of ``frame`` (index: region codes).
+
+    ``titles`` maps each shown column to its panel title (in order); ``decimals`` the value labels'
+    decimals per column (default 0); ``zero_line`` marks 0, for values of either sign (surplus, deficit).
+    """
+    decimals = decimals or {}
+    fig, axes = plt.subplots(1, len(titles), figsize=(10, height), squeeze=False)
+    for ax, (column, panel_title) in zip(axes.flat, titles.items(), strict=True):
+        region_bar_chart(
+            frame[column],
+            lang=lang,
+            ax=ax,
+            title=panel_title,
+            xlabel=xlabel,
+            decimals=decimals.get(column, 0),
+        )
+        if zero_line:
+            ax.axvline(0, color="#52606d", linewidth=0.8)
+    plotting.finish_panels(fig, title, source)
+    return fig
