@@ -95,3 +95,14 @@ def test_food_security_excludes_the_2025_break(result):
 def test_ntb_rice_margin_is_flagged_unverified(result):
     assert result.rice_margin_unverified == ("52",)
     assert result.rice_margin.loc[2024, "52"] == pytest.approx(29.27)
+
+
+def test_notebook_parameters_default_to_the_cited_norms():
+    import json
+    from pathlib import Path
+
+    notebook = Path(__file__).parents[2] / "notebooks" / "04_agriculture.ipynb"
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    source = "".join(next(c for c in cells if "parameters" in c["metadata"].get("tags", []))["source"])
+    assert f"RICE_NORM_KG: float = {agriculture.RICE_NORM_KG}" in source
+    assert f"BEEF_NORM_KG: float = {agriculture.BEEF_NORM_KG}" in source
