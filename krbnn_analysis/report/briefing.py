@@ -232,5 +232,17 @@ def region_bar_panels(
         )
         if zero_line:
             ax.axvline(0, color="#52606d", linewidth=0.8)
+        _labels_outside_negative_bars(ax)
     plotting.finish_panels(fig, title, source)
     return fig
+
+
+def _labels_outside_negative_bars(ax: Axes) -> None:
+    """Put the value label of a bar pointing left at its left end, with room for it inside the axes."""
+    for text in ax.texts:
+        if text.get_position()[0] < 0:
+            text.set_text(text.get_text().strip() + " ")
+            text.set_horizontalalignment("right")
+    low, high = ax.get_xlim()
+    span = high - low
+    ax.set_xlim(low - 0.15 * span if low < 0 else low, high + 0.1 * span if high > 0 else high)
