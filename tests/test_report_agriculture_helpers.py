@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import matplotlib as mpl
 import matplotlib.pyplot as plt
 import pandas as pd
+import pytest
 
 from krbnn_analysis import plotting, report
+
+
+@pytest.fixture(autouse=True)
+def _chart_defaults_restored():
+    """plotting.setup changes matplotlib's global defaults: restore them for the tests that follow."""
+    with mpl.rc_context():
+        yield
 
 
 def test_key_labels_translate_with_a_prefix():
