@@ -629,3 +629,55 @@ def matrix_chart(
     if source:
         ax.text(0, -0.04, source, transform=ax.transAxes, **SOURCE_STYLE)
     return fig
+
+
+def ratio_heatmap(
+    values: pd.DataFrame,
+    *,
+    lang: str,
+    title: str,
+    legend_title: str,
+    source: str | None = None,
+    decimals: int = 2,
+    bold: pd.DataFrame | None = None,
+    cmap: str = "BrBG",
+) -> Figure:
+    """A grid of ratios around 1 (e.g. location quotients): rows and columns already translated.
+
+    Colours are diverging on a log scale (1 is neutral; 1/10 and 10 the ends, beyond them clipped), so
+    that a half and a double weigh the same; each cell shows its value in the local number format.
+    Cells where ``bold`` is True are written in bold (e.g. the highest value of each row); a missing
+    value is left blank.
+    """
+    shown = np.log10(values.clip(lower=0.1, upper=10.0).astype(float))
+    height = 1.4 + 0.42 * len(values)
+    fig, ax = plt.subplots(figsize=(FIGSIZE[0], height))
+    image = ax.imshow(shown.to_numpy(), cmap=cmap, vmin=-1, vmax=1, aspect="auto")
+    ax.set_xticks(range(len(values.columns)), [str(c) for c in values.columns])
+    ax.set_yticks(range(len(values.index)), [str(i) for i in values.index])
+    ax.xaxis.tick_top()
+    ax.grid(False)
+    ax.tick_params(length=0)
+    for (row, column), value in np.ndenumerate(values.to_numpy(dtype=float)):
+        if np.isnan(value):
+            continue
+        strong = abs(shown.iloc[row, column]) > 0.6
+        weight = "bold" if bold is not None and bool(bold.iloc[row, column]) else "normal"
+        ax.text(
+            column,
+            row,
+            i18n.number(value, lang, decimals),
+            ha="center",
+            va="center",
+            fontsize=9,
+            fontweight=weight,
+            color="white" if strong else "#1f2933",
+        )
+    ticks = [0.1, 0.25, 0.5, 1, 2, 4, 10]
+    bar = fig.colorbar(image, ax=ax, ticks=np.log10(ticks), fraction=0.04, pad=0.02)
+    bar.ax.set_yticklabels([i18n.number(t, lang, 2 if t < 1 else 0) for t in ticks])
+    bar.set_label(legend_title)
+    ax.set_title(title, pad=28)
+    if source:
+        source_note(ax, source)
+    return fig

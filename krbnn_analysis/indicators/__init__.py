@@ -14,6 +14,7 @@ One module per family:
 * ``inputoutput`` – io_linkages (Rasmussen backward/forward linkages)
 * ``networks``    – graph_from_edges, centrality, hub_dependence, great_circle_km
 * ``energy``      – renewable_share, potential_utilisation, capacity_factor, per_capita
+* ``agriculture`` – production_location_quotient
 
 Who calls what (each function works on a curated table that exists, except where said):
 
@@ -29,7 +30,8 @@ Who calls what (each function works on a curated table that exists, except where
 * renewables: ``renewable_share`` (``power_plants``, ``ruptl_planned_*``, ``electricity_2019_by_type``),
   ``potential_utilisation`` (``re_potential``), ``capacity_factor`` (``electricity_2019_by_type``),
   ``per_capita`` (``electricity_pln``);
-* agriculture: ``shares``, ``location_quotient``, ``cagr``, ``index_to_base`` (the production tables);
+* agriculture: ``shares``, ``location_quotient``, ``cagr``, ``yoy_growth`` (``grdp_by_industry``),
+  ``production_location_quotient`` and ``per_capita`` (the production tables, ``population``);
 * trade: ``specialisation_complementarity`` (``grdp_by_industry``); ``balassa_rca``,
   ``production_surplus`` and ``trade_complementarity_index`` on the production table assembled by
   ``briefings.trade.commodity_production`` (``paddy``, ``maize``, ``livestock_meat``, ``fisheries``,
@@ -44,6 +46,7 @@ where impossible, misaligned periods or regions, zero denominators, duplicate ke
 """
 
 from krbnn_analysis.errors import IndicatorInputError
+from krbnn_analysis.indicators.agriculture import production_location_quotient
 from krbnn_analysis.indicators.energy import (
     capacity_factor,
     per_capita,
@@ -105,6 +108,7 @@ __all__ = [
     "market_concentration",
     "per_capita",
     "potential_utilisation",
+    "production_location_quotient",
     "production_surplus",
     "recovery_ratio",
     "renewable_share",

@@ -191,3 +191,54 @@ def region_bar_chart(values: pd.Series, *, lang: str, **options: object) -> Figu
         colours=[plotting.region_colour(code) for code in values.index],
         **options,
     )
+
+
+def key_labels(keys: Sequence[str], lang: str, *, prefix: str) -> dict[str, str]:
+    """Key → its label in ``lang``, the translation of ``prefix + key`` (e.g. ``commodity_paddy``)."""
+    return {key: i18n.t(prefix + key, lang) for key in keys}
+
+
+def region_bar_panels(
+    frame: pd.DataFrame,
+    *,
+    lang: str,
+    titles: Mapping[str, str],
+    title: str,
+    xlabel: str,
+    source: str | None = None,
+    decimals: Mapping[str, int] | None = None,
+    zero_line: bool = True,
+    height: float = 2.9,
+) -> Figure:
+    """Region bars side by side, one panel per column of ``frame`` (index: region codes).
+
+    ``titles`` maps each shown column to its panel title (in order); ``decimals`` the value labels'
+    decimals per column (default 0); ``zero_line`` marks 0, for values of either sign (surplus, deficit).
+    """
+    decimals = decimals or {}
+    fig, axes = plt.subplots(1, len(titles), figsize=(10, height), squeeze=False)
+    for ax, (column, panel_title) in zip(axes.flat, titles.items(), strict=True):
+        region_bar_chart(
+            frame[column],
+            lang=lang,
+            ax=ax,
+            title=panel_title,
+            xlabel=xlabel,
+            decimals=decimals.get(column, 0),
+        )
+        if zero_line:
+            ax.axvline(0, color="#52606d", linewidth=0.8)
+        _labels_outside_negative_bars(ax)
+    plotting.finish_panels(fig, title, source)
+    return fig
+
+
+def _labels_outside_negative_bars(ax: Axes) -> None:
+    """Put the value label of a bar pointing left at its left end, with room for it inside the axes."""
+    for text in ax.texts:
+        if text.get_position()[0] < 0:
+            text.set_text(text.get_text().strip() + " ")
+            text.set_horizontalalignment("right")
+    low, high = ax.get_xlim()
+    span = high - low
+    ax.set_xlim(low - 0.15 * span if low < 0 else low, high + 0.1 * span if high > 0 else high)
