@@ -55,7 +55,7 @@ def built(tmp_path_factory):
     notebooks.mkdir()
     _synthetic_notebook(notebooks / "90_synthetic.ipynb")
     out = root / "reports"
-    build_reports(notebooks_dir=notebooks, out_dir=out, build_date="2026-01-31")
+    build_reports(notebooks_dir=notebooks, out_dir=out, build_date="2026-01-31", jobs=2)  # in parallel
     return notebooks, out
 
 
@@ -103,7 +103,10 @@ def test_footer_and_sources_table(built):
 def test_two_builds_are_byte_identical(built, tmp_path):
     notebooks, out = built
     again = tmp_path / "again"
-    build_reports(notebooks_dir=notebooks, out_dir=again, build_date="2026-01-31")
+    build_reports(notebooks_dir=notebooks, out_dir=again, build_date="2026-01-31", jobs=1)  # in sequence
+    assert sorted(p.relative_to(again) for p in again.rglob("*.html")) == sorted(
+        p.relative_to(out) for p in out.rglob("*.html")
+    )
     for path in out.rglob("*.html"):
         assert (again / path.relative_to(out)).read_bytes() == path.read_bytes(), path
 
@@ -113,20 +116,43 @@ def test_a_failing_notebook_leaves_existing_briefings_untouched(tmp_path):
     notebooks.mkdir()
     _synthetic_notebook(notebooks / "89_first.ipynb")
     _synthetic_notebook(notebooks / "90_synthetic.ipynb")
-    build_reports(notebooks_dir=notebooks, out_dir=out, build_date="2026-01-31")
+    build_reports(notebooks_dir=notebooks, out_dir=out, build_date="2026-01-31", jobs=2)
     before = {p: p.read_bytes() for p in out.rglob("*.html")}
     # Change the first notebook (it would build fine) and break the second: nothing may be replaced.
     first = nbformat.read(notebooks / "89_first.ipynb", as_version=4)
     first.cells[2].source = "Teks yang diubah / changed text"
     nbformat.write(first, notebooks / "89_first.ipynb")
     _synthetic_notebook(notebooks / "90_synthetic.ipynb", fail=True)
+    outcomes = []
     with pytest.raises(
         ReportBuildError,
         match=r"90_synthetic.ipynb \[id\]: cell 9 \(raise ValueError.*\) failed: ValueError: deliberate",
     ):
-        build_reports(notebooks_dir=notebooks, out_dir=out, build_date="2026-01-31")
+        build_reports(
+            notebooks_dir=notebooks, out_dir=out, build_date="2026-01-31", jobs=2, progress=outcomes.append
+        )
     assert {p: p.read_bytes() for p in out.rglob("*.html")} == before
     assert not list(out.glob(".staging-*"))
+    assert sorted((o.name, o.lang, o.status) for o in outcomes) == [
+        ("89_first", "en", "built"),
+        ("89_first", "id", "built"),
+        ("90_synthetic", "en", "failed"),
+        ("90_synthetic", "id", "failed"),
+    ]
+    # Fixed: the good runs of the failed build were kept, so the first notebook is only exported.
+    _synthetic_notebook(notebooks / "90_synthetic.ipynb")
+    outcomes.clear()
+    build_reports(notebooks_dir=notebooks, out_dir=out, build_date="2026-01-31", progress=outcomes.append)
+    assert {(o.name, o.lang): o.detail for o in outcomes} == {
+        ("89_first", "id"): "exported from the stored run",
+        ("89_first", "en"): "exported from the stored run",
+        ("90_synthetic", "id"): "executed",
+        ("90_synthetic", "en"): "executed",
+    }
+    assert "changed text" in (out / "en" / "89_first.html").read_text(encoding="utf-8")
+    assert {p: p.read_bytes() for p in out.rglob("90_synthetic.html")} == {
+        p: b for p, b in before.items() if p.name == "90_synthetic.html"
+    }
 
 
 def test_stderr_output_fails_the_build(tmp_path):
