@@ -13,6 +13,8 @@ geopandas, matplotlib…) are imported on first use.
 from __future__ import annotations
 
 import importlib
+import sys
+import types
 from typing import TYPE_CHECKING, Any
 
 # Public names and the module that defines them, imported on first access (PEP 562).
@@ -52,6 +54,18 @@ def __getattr__(name: str) -> Any:
             raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
     globals()[name] = value
     return value
+
+
+class _Package(types.ModuleType):
+    def __setattr__(self, name: str, value: Any) -> None:
+        # Once a submodule is loaded, the import system binds it to the package attribute of its name;
+        # ``catalog`` names both a submodule and the function exported here: the function wins.
+        if name == "catalog" and isinstance(value, types.ModuleType):
+            value = value.catalog
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
 
 
 def __dir__() -> list[str]:
