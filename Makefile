@@ -50,4 +50,4 @@ benchmarks: $(STAMP)
 	$(BIN)/python -m benchmarks
 
 clean:
-	rm -rf reports/*/ reports/index.html reports/.staging-* .pytest_cache .ruff_cache
+	rm -rf reports/*/ reports/index.html reports/.staging-* reports/.build .pytest_cache .ruff_cache

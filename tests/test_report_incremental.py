@@ -54,7 +54,8 @@ def _notebook(path, table: str, *, text: str = "Teks / text", fail: bool = False
 def _build(notebooks, out, outcomes: list[Outcome] | None = None, **options) -> dict[tuple, Outcome]:
     """Build; the outcomes reported through ``progress``, by (notebook, language)."""
     outcomes = [] if outcomes is None else outcomes
-    build_reports(notebooks_dir=notebooks, out_dir=out, build_date=DATE, progress=outcomes.append, **options)
+    options.setdefault("build_date", DATE)
+    build_reports(notebooks_dir=notebooks, out_dir=out, progress=outcomes.append, **options)
     return _by_job(outcomes)
 
 
@@ -101,6 +102,14 @@ def test_warm_rebuild_reuses_everything_and_a_changed_table_rebuilds_only_its_br
 
     warm = _build(notebooks, out, languages=["id"], jobs=2)
     assert _statuses(warm) == {("80_hdi", "id"): REUSED, ("81_gini", "id"): REUSED}
+    assert _snapshot(out) == cold
+
+    # A new footer date: both are exported again from their stored runs, without a kernel; back to the
+    # old date, the stored runs give exactly the bytes of the cold build.
+    restamped = _build(notebooks, out, languages=["id"], jobs=2, build_date="2026-02-01")
+    assert {o.detail for o in restamped.values()} == {"exported from the stored run"}
+    assert "1 Februari 2026" in (out / "id" / "80_hdi.html").read_text(encoding="utf-8")
+    _build(notebooks, out, languages=["id"], jobs=2)
     assert _snapshot(out) == cold
 
     _change_table(data_dir, "gini")

@@ -281,15 +281,18 @@ def _execute(
     original = nbformat.read(briefing.path, as_version=4)
     try:
         with kernel_manager(kernel_root) as manager:
-            papermill.execute_notebook(
+            notebook = papermill.execute_notebook(
                 _instrumented(original),
-                str(output),
+                str(output),  # written once at the end (or at the failing cell)
                 parameters={"LANG": lang},
                 kernel_name=KERNEL_NAME,
                 cwd=str(briefing.path.parent),
                 progress_bar=False,
                 log_output=False,
                 report_mode=False,
+                # Saving after every cell re-serialises and re-validates the whole notebook, images
+                # included, twice per cell: seconds per briefing for a file nobody reads meanwhile.
+                request_save_on_cell_execute=False,
                 km=manager,
             )
     except PapermillExecutionError as error:
@@ -300,7 +303,6 @@ def _execute(
         raise ReportBuildError(f"{briefing.path.name} [{lang}]: {where}") from None
     except Exception as error:  # kernel could not start, notebook unreadable…
         raise ReportBuildError(f"{briefing.path.name} [{lang}]: could not execute: {error}") from None
-    notebook = nbformat.read(output, as_version=4)
     output.unlink()
     dependencies = _take_dependencies(notebook)
     for number, cell in enumerate(notebook.cells):
