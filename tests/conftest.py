@@ -39,19 +39,3 @@ def upstream_copy(tmp_path, monkeypatch) -> Path:
         path.chmod(0o755 if path.is_dir() else 0o644)
     monkeypatch.setenv("KRBNN_UPSTREAM_DIR", str(target))
     return target
-
-
-def pytest_collection_modifyitems(items) -> None:
-    """Under pytest-xdist (``--dist loadgroup``), tests that share a module-scoped fixture run on one
-    worker, so the fixture (e.g. a briefing build) is made once; every other test goes to any worker."""
-    for item in items:
-        info = getattr(item, "_fixtureinfo", None)
-        if info is None:
-            continue
-        shared = [
-            name
-            for name, definitions in info.name2fixturedefs.items()
-            if definitions and definitions[-1].scope in ("module", "package", "class")
-        ]
-        if shared:
-            item.add_marker(pytest.mark.xdist_group(name=f"{item.nodeid.split('::')[0]}"))

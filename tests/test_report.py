@@ -15,6 +15,9 @@ from krbnn_analysis.report import Findings, note, sources_table, table
 from krbnn_analysis.report.build import build_reports, build_stamp, discover
 
 CODE_MARKER = "CODE_MARKER_4711"
+# Under pytest-xdist (make unit: --dist loadgroup) the tests that use the module fixture ``built`` run on
+# one worker, so the synthetic briefing is built once.
+USES_BUILT = pytest.mark.xdist_group("test_report_built")
 
 
 def _synthetic_notebook(path, *, fail=False, stderr=False):
@@ -59,6 +62,7 @@ def built(tmp_path_factory):
     return notebooks, out
 
 
+@USES_BUILT
 def test_language_split_and_html_lang(built):
     _, out = built
     indonesian = (out / "id" / "90_synthetic.html").read_text(encoding="utf-8")
@@ -71,6 +75,7 @@ def test_language_split_and_html_lang(built):
     assert "Angka 1,5" in indonesian and "Number 1.5" in english  # local number format, computed value
 
 
+@USES_BUILT
 def test_briefings_contain_no_code(built):
     _, out = built
     for path in out.glob("*/90_synthetic.html"):
@@ -80,6 +85,7 @@ def test_briefings_contain_no_code(built):
         assert not re.search(r'class="[^"]*(jp-InputArea-editor|highlight|jp-InputPrompt)', text)
 
 
+@USES_BUILT
 def test_briefings_load_nothing_from_the_network(built):
     _, out = built
     for path in [*out.glob("*/*.html"), out / "index.html"]:
@@ -90,6 +96,7 @@ def test_briefings_load_nothing_from_the_network(built):
         assert not re.search(r"<(img|iframe|video|audio|source)[^>]+src=[\"']https?:", text), path
 
 
+@USES_BUILT
 def test_footer_and_sources_table(built):
     _, out = built
     text = (out / "id" / "90_synthetic.html").read_text(encoding="utf-8")
@@ -100,6 +107,7 @@ def test_footer_and_sources_table(built):
     assert 'href="id/90_synthetic.html"' in index and 'href="en/90_synthetic.html"' in index
 
 
+@USES_BUILT
 def test_two_builds_are_byte_identical(built, tmp_path):
     notebooks, out = built
     again = tmp_path / "again"
@@ -207,12 +215,14 @@ def test_real_overview_briefing_has_no_code_and_both_languages(tmp_path):
         assert "krbnn-sources" in text and "krbnn-findings" in text
 
 
+@USES_BUILT
 def test_two_builds_embed_identical_figures(built):
     _, out = built
     text = (out / "id" / "90_synthetic.html").read_text(encoding="utf-8")
     assert len(re.findall(r'<img[^>]+src="data:image/png;base64', text)) == 1  # the chart, embedded
 
 
+@USES_BUILT
 def test_cli_reports_failure_exits_1_in_one_line_and_keeps_briefings(built, tmp_path, monkeypatch, capsys):
     from krbnn_analysis.cli import main
 

@@ -576,12 +576,31 @@ def _pool_context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
+def _exit_with_parent(parent: int) -> None:
+    """Worker start: end this worker when the build process is gone (killed, not just interrupted);
+    an idle pool worker would otherwise wait for work forever. Its kernel follows its parent too."""
+    import threading
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="krbnn-parent-watch", daemon=True).start()
+
+
 def _run_tasks(tasks: list[_Task], jobs: int, on_done: Callable[[_Done], None]) -> None:
     if jobs <= 1 or len(tasks) <= 1:
         for task in tasks:
             on_done(_run_task(task))
         return
-    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=_pool_context()) as pool:
+    pool = ProcessPoolExecutor(
+        max_workers=min(jobs, len(tasks)),
+        mp_context=_pool_context(),
+        initializer=_exit_with_parent,
+        initargs=(os.getpid(),),
+    )
+    with pool:
         futures = [pool.submit(_run_task, task) for task in tasks]
         for future in as_completed(futures):
             on_done(future.result())
