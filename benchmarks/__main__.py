@@ -18,6 +18,7 @@ import argparse
 import hashlib
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -69,6 +70,11 @@ def verdict(key: str, value: float) -> str:
     return f"(target ≤ {target:g})  {'ok' if value <= target else 'OVER TARGET'}"
 
 
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def run(command: list[str], env: dict[str, str] | None = None, cwd: Path | None = None) -> tuple[float, str]:
     start = time.perf_counter()
     result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=cwd)
@@ -76,6 +82,14 @@ def run(command: list[str], env: dict[str, str] | None = None, cwd: Path | None 
     if result.returncode != 0:
         raise SystemExit(f"benchmark command failed: {' '.join(command)}\n{result.stderr[-2000:]}")
     return elapsed, result.stdout
+
+
+def timed(function, *args):
+    """Wall seconds, CPU seconds of the child processes, and the function's result."""
+    cpu = children_cpu()
+    start = time.perf_counter()
+    result = function(*args)
+    return time.perf_counter() - start, children_cpu() - cpu, result
 
 
 # --- briefing builds -----------------------------------------------------------------------------------
@@ -132,22 +146,21 @@ def builds() -> None:
     with tempfile.TemporaryDirectory(prefix="krbnn-bench-") as name:
         work = Path(name)
         (work / "naive").mkdir()
-        naive = naive_build(notebooks, work / "naive")
+        naive, naive_cpu, _ = timed(naive_build, notebooks, work / "naive")
         reports = work / "reports"
-        cold, out = krbnn_reports(reports)
+        cold, cold_cpu, (_, out) = timed(krbnn_reports, reports)
         cold_summary = summary_line(out)
-        warm, out = krbnn_reports(reports)
+        warm, _, (_, out) = timed(krbnn_reports, reports)
         warm_summary = summary_line(out)
         table, data = change_one_table(reports, work)
-        changed, out = krbnn_reports(reports, data)
-        rebuilt = sorted(
-            line.split()[1] + " " + line.split()[2] for line in out.splitlines() if line.startswith("built")
-        )
+        changed, _, (_, out) = timed(krbnn_reports, reports, data)
+        rebuilt = sorted(" ".join(line.split()[1:3]) for line in out.splitlines() if line.startswith("built"))
         print(f"briefings: {len(notebooks)} notebooks × {len(config.LANGUAGES)} languages = {jobs} runs")
-        print(f"naive papermill + nbconvert build      {naive:8.1f} s")
+        print(f"naive papermill + nbconvert build      {naive:8.1f} s  (CPU {naive_cpu:.1f} s)")
         print(
             f"cold build (krbnn reports)             {cold:8.1f} s  = {cold / naive:.3f}× naive  "
-            f"{verdict('cold_build_ratio', cold / naive)}   [{cold_summary}]"
+            f"{verdict('cold_build_ratio', cold / naive)}  "
+            f"(CPU {cold_cpu:.1f} s = {cold_cpu / naive_cpu:.3f}× naive)  [{cold_summary}]"
         )
         print(
             f"warm rebuild, nothing changed          {warm:8.2f} s  = {warm / naive:.3f}× naive  "
