@@ -233,9 +233,17 @@ def test_cli_reports_failure_exits_1_in_one_line_and_keeps_briefings(built, tmp_
     _synthetic_notebook(broken / "90_synthetic.ipynb", fail=True)
     monkeypatch.setenv("KRBNN_NOTEBOOKS_DIR", str(broken))
     monkeypatch.setenv("KRBNN_REPORTS_DIR", str(out))
-    assert main(["reports", "--build-date", "2026-01-31"]) == 1
-    err = capsys.readouterr().err
+    assert main(["reports", "--build-date", "2026-01-31", "-j", "2"]) == 1
+    captured = capsys.readouterr()
+    err = captured.err
     assert (
         err.startswith("krbnn: error: 90_synthetic.ipynb [id]: cell 9") and len(err.strip().splitlines()) == 1
     )
     assert {p: p.read_bytes() for p in out.rglob("*.html")} == before
+    # Progress on stdout: one line per briefing and language, then the summary.
+    lines = captured.out.strip().splitlines()
+    assert sorted(line.split()[:3] for line in lines[:-1]) == [
+        ["failed", "90_synthetic", "[en]"],
+        ["failed", "90_synthetic", "[id]"],
+    ]
+    assert lines[-1].startswith("2 briefings: 0 built, 0 reused, 2 failed in ")

@@ -37,7 +37,7 @@ def test_cli_help_loads_no_heavy_library():
 
 
 def test_the_probe_sees_a_heavy_import():  # the two tests above could not fail without this
-    assert _heavy_modules_after("from krbnn_analysis import load") == ["pandas", "pandera"]
+    assert "pandas" in _heavy_modules_after("from krbnn_analysis import load")
 
 
 def test_lazy_names_resolve_to_the_functions_and_modules():
