@@ -12,6 +12,7 @@ One module per family:
 * ``trade``       – balassa_rca, trade_complementarity_index, specialisation_complementarity
 * ``networks``    – graph_from_edges, centrality, hub_dependence, great_circle_km
 * ``energy``      – renewable_share, potential_utilisation, capacity_factor, per_capita
+* ``solar``       – clear_sky_irradiation (pvlib clear-sky model at points)
 
 Who calls what (each function works on a curated table that exists, except where said):
 
@@ -62,6 +63,7 @@ from krbnn_analysis.indicators.networks import (
     hub_dependence,
 )
 from krbnn_analysis.indicators.shift_share import shift_share
+from krbnn_analysis.indicators.solar import clear_sky_irradiation
 from krbnn_analysis.indicators.structure import herfindahl_index, krugman_index, location_quotient, shares
 from krbnn_analysis.indicators.tourism import (
     market_concentration,
@@ -85,6 +87,7 @@ __all__ = [
     "cagr",
     "capacity_factor",
     "centrality",
+    "clear_sky_irradiation",
     "contribution_to_growth",
     "flights_needed",
     "graph_from_edges",
