@@ -18,7 +18,12 @@ import geopandas as gpd
 import pandas as pd
 
 from krbnn_analysis import load, tables
-from krbnn_analysis.indicators import clear_sky_irradiation, potential_utilisation, renewable_share
+from krbnn_analysis.indicators import (
+    clear_sky_irradiation,
+    potential_utilisation,
+    renewable_share,
+    yoy_growth,
+)
 from krbnn_analysis.technologies import CHART_ORDER, RENEWABLE
 
 FOCUS = list(tables.FOCUS)
@@ -51,11 +56,16 @@ POTENTIAL_BY_PROVINCE = {
 }
 GEOTHERMAL_AREAS = {"Bali": "51", "Nusa Tenggara": NUSA_TENGGARA}  # island group → area key
 GEOTHERMAL_POTENTIAL = "geothermal_total_potential"
+REGION_SUMMARY = "Bali & Nusa Tenggara Region"  # RUEN's regional summary row for the three provinces
+REGIONAL_ONLY = {"bioenergy_potential": "biomass", "large_hydro_potential": "hydro"}  # no provincial split
 # Clear-sky irradiation hardly depends on the year (sun geometry repeats; turbidity is a climatology):
 # any non-leap year gives 8760 hours. The year of the RUEN solar potential's label is used.
 CLEAR_SKY_YEAR = 2017
 FLORES_GEOTHERMAL_PROVINCE = "53"  # NTT: the geothermal fields of Flores and Lembata/Alor
 OPERATING = "operating"
+# A yearly change in PLN capacity or generation beyond ±50 % is a new plant, a reclassification or a source
+# artefact, not a trend: such years are listed and no growth finding is drawn from the series.
+JUMP_PERCENT = 50.0
 EQUAL_AREA = "EPSG:6933"  # centroids in an equal-area projection, then back to degrees
 
 HEADLINE_DECIMALS = {
@@ -82,19 +92,25 @@ class RenewablesResult:
     generation_mix: (
         pd.DataFrame
     )  # share of generation (fraction, rows sum to 1), region × technology, mix_year
-    capacity_by_technology: pd.DataFrame  # MW, region × technology, mix_year
-    generation_by_technology: pd.DataFrame  # GWh, region × technology, mix_year
+    capacity_by_technology: pd.DataFrame  # MW, province × technology, mix_year
+    generation_by_technology: pd.DataFrame  # GWh, province × technology, mix_year
     renewable_share_capacity: pd.Series  # fraction, by region incl. Indonesia (00), mix_year
     renewable_share_generation: pd.Series  # fraction, by region incl. Indonesia (00), mix_year
-    capacity_series: pd.DataFrame  # PLN installed capacity, MW: region_code, year, value
-    generation_series: pd.DataFrame  # PLN generation, GWh: region_code, year, value
+    capacity_series: pd.DataFrame  # PLN installed capacity, MW: region_code, year, value (NaN: gap year)
+    generation_series: pd.DataFrame  # PLN generation, GWh: region_code, year, value (NaN: gap year)
+    series_jumps: pd.DataFrame  # indicator, region_code, year, growth (%): yearly changes beyond JUMP_PERCENT
+    largest_capacity_jump: pd.Series  # the row of series_jumps with the largest capacity change
     utilisation: (
         pd.DataFrame
     )  # technology, area, potential_mw, installed_mw, utilisation (fraction), mix_year
+    utilisation_ratio: pd.DataFrame  # the same ratio (fraction), technology × area
+    potential: pd.DataFrame  # RUEN potential, MW, technology × area
     potential_total: pd.Series  # RUEN potential of solar, wind, mini/micro hydro and ocean, MW, by province
     installed_renewable: pd.Series  # PLN renewable capacity, MW, by province, mix_year
     used_of_potential: pd.Series  # installed_renewable / potential_total (fraction), by province
+    used_of_potential_region: float  # the three provinces' renewable capacity / potential_total (fraction)
     solar_potential_share_ntt_ntb: float  # NTB + NTT share of the three provinces' solar potential (fraction)
+    regional_potential: pd.Series  # MW given only for Bali–Nusa Tenggara as a whole: bioenergy, large hydro
     plants: pd.DataFrame  # mapped plants: name, technology, group, capacity_mw, status, operating, lon, lat
     plants_unmapped: int  # plants without coordinates (not on the map)
     plants_without_capacity: int  # mapped plants with no capacity in any source (drawn smallest)
@@ -111,6 +127,8 @@ class RenewablesResult:
     clear_sky_year: int  # CLEAR_SKY_YEAR
     solar_highest: str  # kab/kota code with the highest clear-sky irradiation
     solar_lowest: str  # kab/kota code with the lowest
+    solar_highest_kwh_m2: float  # its clear-sky irradiation, kWh/m² per year
+    solar_lowest_kwh_m2: float
     solar_by_province: pd.Series  # mean clear-sky irradiation of the kab/kota, kWh/m² per year
     headline: pd.DataFrame  # headline table: row key × region code (with Indonesia where comparable)
     headline_years: dict[str, int]  # years named in the headline row labels
@@ -157,6 +175,14 @@ def _potential(potential: pd.DataFrame) -> pd.DataFrame:
     return both[["technology", "area", "value"]].rename(columns={"value": "potential_mw"})
 
 
+def _regional_potential(potential: pd.DataFrame) -> pd.Series:
+    """Potential RUEN gives only for Bali–Nusa Tenggara as a whole (MW), by technology."""
+    rows = tables.select(
+        potential, table="regional_summary", area=REGION_SUMMARY, indicator=list(REGIONAL_ONLY)
+    )
+    return rows.set_index(rows["indicator"].map(REGIONAL_ONLY))["value"].rename_axis("technology")
+
+
 def _installed_by_area(capacity: pd.DataFrame) -> pd.DataFrame:
     """PLN capacity by technology for each province, and NTB + NTT together (geothermal's area)."""
     provinces = tables.select(capacity, region_code=FOCUS).rename(columns={"region_code": "area"})
@@ -182,6 +208,25 @@ def _centroids(kab_shapes: gpd.GeoDataFrame) -> pd.DataFrame:
     """Kab/kota centroids (computed in an equal-area projection), in degrees."""
     points = kab_shapes.to_crs(EQUAL_AREA).centroid.to_crs(kab_shapes.crs)
     return pd.DataFrame({"region_code": kab_shapes["region_code"], "lat": points.y, "lon": points.x})
+
+
+def _with_gap_years(series: pd.DataFrame) -> pd.DataFrame:
+    """One row per region and year of the span; a year without data gets NaN, so a line breaks there."""
+    years = range(int(series["year"].min()), int(series["year"].max()) + 1)
+    full = pd.MultiIndex.from_product([FOCUS, years], names=["region_code", "year"])
+    return series.set_index(["region_code", "year"])["value"].reindex(full).reset_index()
+
+
+def _jumps(series: pd.DataFrame) -> pd.DataFrame:
+    """Yearly changes beyond JUMP_PERCENT, per indicator and region (consecutive years only)."""
+    growth = pd.concat(
+        [
+            yoy_growth(part, by=["region_code"]).assign(indicator=name)
+            for name, part in series.groupby("indicator")
+        ]
+    )
+    jumps = growth[growth["growth"].abs() > JUMP_PERCENT]
+    return jumps[["indicator", "region_code", "year", "growth"]].reset_index(drop=True)
 
 
 def _plants(plants: pd.DataFrame) -> pd.DataFrame:
@@ -232,10 +277,14 @@ def compute() -> RenewablesResult:
     generation_wide = _in_chart_order(tables.wide(generation, index="region_code", columns="technology"))
     share_capacity, share_generation = _share_series(capacity), _share_series(generation)
 
-    series = tables.select(pln, region_code=FOCUS)
+    series = tables.select(
+        pln, region_code=FOCUS, indicator=["installed_capacity", "electricity_generated"]
+    ).dropna(subset=["value"])
     capacity_series = tables.select(series, indicator="installed_capacity").dropna(subset=["value"])
     generation_series = tables.select(series, indicator="electricity_generated").dropna(subset=["value"])
 
+    jumps = _jumps(series)
+    capacity_jumps = tables.select(jumps, indicator="installed_capacity")
     utilisation = _utilisation(potential, capacity)
     provincial = utilisation[utilisation["technology"].isin(list(POTENTIAL_BY_PROVINCE.values()))]
     potential_total = provincial.groupby("area")["potential_mw"].sum().reindex(FOCUS)
@@ -285,16 +334,22 @@ def compute() -> RenewablesResult:
         series_years=(int(capacity_series["year"].min()), int(capacity_series["year"].max())),
         capacity_mix=capacity_wide.div(capacity_wide.sum(axis=1), axis=0),
         generation_mix=generation_wide.div(generation_wide.sum(axis=1), axis=0),
-        capacity_by_technology=capacity_wide,
-        generation_by_technology=generation_wide,
+        capacity_by_technology=capacity_wide.loc[FOCUS],
+        generation_by_technology=generation_wide.loc[FOCUS],
         renewable_share_capacity=share_capacity,
         renewable_share_generation=share_generation,
-        capacity_series=capacity_series[["region_code", "year", "value"]],
-        generation_series=generation_series[["region_code", "year", "value"]],
+        capacity_series=_with_gap_years(capacity_series),
+        generation_series=_with_gap_years(generation_series),
+        series_jumps=jumps,
+        largest_capacity_jump=capacity_jumps.loc[capacity_jumps["growth"].abs().idxmax()],
         utilisation=utilisation.reset_index(drop=True),
+        utilisation_ratio=utilisation.pivot(index="technology", columns="area", values="utilisation"),
+        potential=utilisation.pivot(index="technology", columns="area", values="potential_mw"),
         potential_total=potential_total,
         installed_renewable=installed_renewable,
         used_of_potential=installed_renewable / potential_total,
+        used_of_potential_region=float(installed_renewable.sum() / potential_total.sum()),
+        regional_potential=_regional_potential(potential),
         solar_potential_share_ntt_ntb=float(solar_potential[["52", "53"]].sum() / solar_potential.sum()),
         plants=mapped,
         plants_unmapped=int(plants["lon"].isna().sum()),
@@ -314,6 +369,8 @@ def compute() -> RenewablesResult:
         clear_sky_year=CLEAR_SKY_YEAR,
         solar_highest=str(by_kab.idxmax()),
         solar_lowest=str(by_kab.idxmin()),
+        solar_highest_kwh_m2=float(by_kab.max()),
+        solar_lowest_kwh_m2=float(by_kab.min()),
         solar_by_province=solar_by_province,
         headline=headline,
         headline_years={"mix": mix_year, "plan": ruptl_years[1], "sky": CLEAR_SKY_YEAR},

@@ -50,7 +50,7 @@ def _area_colour(code: str) -> str:
 
 
 def _marker_size(capacity_mw: pd.Series) -> pd.Series:
-    return 8.0 + 1.2 * capacity_mw.fillna(0.0)  # marker area grows with MW; no capacity: smallest
+    return 6.0 + 0.45 * capacity_mw.fillna(0.0)  # marker area grows with MW; no capacity: smallest
 
 
 def _dot(colour: str, label: str, **style: object) -> Line2D:
@@ -78,7 +78,7 @@ def plant_map(plants: pd.DataFrame, *, outline, lang: str, title: str, source: s
         _dot("#52606d", i18n.t("map_not_operating", lang), markerfacecolor="none"),
     ]
     size_handles = [
-        _dot("#9aa5b1", f"{i18n.number(mw, lang, 0)} MW", markersize=math.sqrt(8.0 + 1.2 * mw))
+        _dot("#9aa5b1", f"{i18n.number(mw, lang, 0)} MW", markersize=math.sqrt(6.0 + 0.45 * mw))
         for mw in SIZE_STEPS_MW
     ]
     first = ax.legend(handles=tech_handles, loc="upper left", bbox_to_anchor=(0, -0.02), ncol=4, fontsize=8.5)
@@ -103,6 +103,12 @@ def _percent_tick(value: float, lang: str) -> str:
     return i18n.number(value, lang, decimals) + "%"
 
 
+def _percent_label(value: float, lang: str) -> str:
+    """Two significant digits below 10 % ("1,8%", "0,045%"), whole percent above."""
+    decimals = max(0, 1 - math.floor(math.log10(value)))
+    return i18n.number(value, lang, decimals) + "%"
+
+
 def utilisation_chart(frame: pd.DataFrame, *, lang: str, title: str, source: str | None = None) -> Figure:
     """Installed capacity as a percentage of the potential, one bar per technology and area (log scale).
 
@@ -119,7 +125,7 @@ def utilisation_chart(frame: pd.DataFrame, *, lang: str, title: str, source: str
     ax.set_xscale("log")
     ax.set_xlim(floor, 200)
     for position, value in zip(positions, percent, strict=True):
-        text = " " + (_percent_tick(value, lang) if value > 0 else i18n.t("nothing_installed", lang))
+        text = " " + (_percent_label(value, lang) if value > 0 else i18n.t("nothing_installed", lang))
         ax.text(max(value, floor), position, text, va="center", fontsize=8.5)
     ax.set_yticks(positions, labels)
     ax.invert_yaxis()

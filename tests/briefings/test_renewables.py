@@ -46,7 +46,7 @@ def test_mixes_sum_to_one_and_capacity_to_the_pln_total(result):
     assert result.generation_mix.sum(axis=1).to_numpy() == pytest.approx([1.0] * 4)
     # the province totals of the by-type table (no "other" capacity in the three provinces)
     totals = result.capacity_by_technology.sum(axis=1)
-    assert totals[["51", "52", "53"]].to_numpy() == pytest.approx([1041.52, 795.75, 333.42])
+    assert totals.to_numpy() == pytest.approx([1041.52, 795.75, 333.42])
 
 
 def test_mix_columns_follow_the_chart_order(result):
@@ -135,3 +135,30 @@ def test_ntt_geothermal_table_lists_ulumbu_operating(result):
 def test_mapped_plants_have_coordinates(result):
     assert result.plants[["lon", "lat"]].notna().all().all()
     assert len(result.plants) + result.plants_unmapped == 88  # rows of power_plants
+
+
+def test_region_uses_0_1_percent_of_its_provincial_potential(result):
+    # PLN renewable MW 2.03 + 16.85 + 33.15 = 52.03 over RUEN solar + wind + small hydro + ocean:
+    # Bali 2,608 + NTB (9,931 + 2,605 + 31 + 8,644 = 21,211) + NTT (7,272 + 10,188 + 95 + 333 = 17,888)
+    assert result.used_of_potential_region == pytest.approx(52.03 / (2608 + 21211 + 17888))
+    assert result.regional_potential.to_dict() == {"biomass": 635.0, "hydro": 624.0}
+
+
+def test_gap_year_2016_breaks_the_series(result):
+    gap = result.capacity_series[result.capacity_series["year"] == 2016]
+    assert len(gap) == 3 and gap["value"].isna().all()
+
+
+def test_bali_capacity_jump_of_2015_is_flagged(result):
+    # electricity_pln installed_capacity Bali: 441.89 MW (2014) → 1,017.19 MW (2015), +130.2 %
+    jumps = result.series_jumps.set_index(["indicator", "region_code", "year"])["growth"]
+    assert jumps[("installed_capacity", "51", 2015)] == pytest.approx((1017.19 / 441.89 - 1) * 100)
+    assert ("installed_capacity", "51", 2017) not in jumps.index  # 2016 is missing: no yearly rate
+    assert (result.series_jumps["growth"].abs() > 50).all()
+
+
+def test_largest_capacity_jump_is_ntb_2014(result):
+    # NTB capacity 170.04 MW (2013) → 445.39 MW (2014), +161.9 %
+    jump = result.largest_capacity_jump
+    assert (jump["region_code"], jump["year"]) == ("52", 2014)
+    assert jump["growth"] == pytest.approx((445.39 / 170.04 - 1) * 100)
