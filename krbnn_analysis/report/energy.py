@@ -24,7 +24,10 @@ from krbnn_analysis.report.briefing import result_table
 from krbnn_analysis.report.components import table
 from krbnn_analysis.technologies import CHART_ORDER as TECHNOLOGY_ORDER
 
-MAP_SIZE = (9.5, 6.2)  # room for the legends under the map; fits the width of an A4 page
+MAP_SIZE = (9.5, 9.0)  # two panels and the legend: fills the width and most of the height of an A4 page
+# Panels of the plant map (west, east, south, north in degrees): Bali and NTB; NTT.
+PANEL_EXTENTS = ((114.35, 119.45, -9.15, -7.95), (118.75, 125.25, -11.05, -7.95))
+PANEL_HEIGHTS = (1.0, 2.0)
 AREA_COLOUR_JOINED = "#8d6a9f"  # an area of several provinces (NTB + NTT)
 SIZE_STEPS_MW = (10, 100, 300)  # circle sizes shown in the map legend
 
@@ -50,7 +53,7 @@ def _area_colour(code: str) -> str:
 
 
 def _marker_size(capacity_mw: pd.Series) -> pd.Series:
-    return 6.0 + 0.45 * capacity_mw.fillna(0.0)  # marker area grows with MW; no capacity: smallest
+    return 10.0 + 0.8 * capacity_mw.fillna(0.0)  # marker area grows with MW; no capacity: smallest
 
 
 def _dot(colour: str, label: str, **style: object) -> Line2D:
@@ -59,42 +62,41 @@ def _dot(colour: str, label: str, **style: object) -> Line2D:
 
 
 def plant_map(plants: pd.DataFrame, *, outline, lang: str, title: str, source: str | None = None) -> Figure:
-    """Plants as circles: colour by technology group, area by MW, filled when operating, hollow otherwise."""
-    fig, ax = plt.subplots(figsize=MAP_SIZE)
-    outline.plot(ax=ax, color="#f0f4f8", edgecolor="#9aa5b1", linewidth=0.6)
+    """Plants as circles: colour by technology group, area by MW, filled when operating, hollow otherwise.
+
+    Two panels (Bali and NTB above, NTT below) so that the map is tall enough to read on an A4 page.
+    """
+    fig, axes = plt.subplots(2, 1, figsize=MAP_SIZE, height_ratios=PANEL_HEIGHTS)
     groups = [g for g in (*TECHNOLOGY_ORDER, "unknown") if g in set(plants["group"])]
-    for group in groups:
-        rows = plants[plants["group"] == group]
-        colour = technology_colour(group)
-        for operating, face in ((True, colour), (False, "none")):
-            part = rows[rows["operating"] == operating]
-            size = _marker_size(part["capacity_mw"])
-            ax.scatter(
-                part["lon"], part["lat"], s=size, facecolors=face, edgecolors=colour, linewidths=1.4, zorder=3
-            )
+    for ax, (west, east, south, north) in zip(axes, PANEL_EXTENTS, strict=True):
+        outline.plot(ax=ax, color="#f0f4f8", edgecolor="#9aa5b1", linewidth=0.6)
+        for group in groups:
+            rows = plants[plants["group"] == group]
+            colour = technology_colour(group)
+            for operating, face in ((True, colour), (False, "none")):
+                part = rows[rows["operating"] == operating]
+                size = _marker_size(part["capacity_mw"])
+                ax.scatter(
+                    part["lon"], part["lat"], s=size, facecolors=face, edgecolors=colour, linewidths=1.3
+                )
+        ax.set_xlim(west, east)
+        ax.set_ylim(south, north)
+        ax.set_axis_off()
     tech_handles = [_dot(technology_colour(g), i18n.t(f"tech_{g}", lang)) for g in groups]
     status_handles = [
         _dot("#52606d", i18n.t("map_operating", lang)),
         _dot("#52606d", i18n.t("map_not_operating", lang), markerfacecolor="none"),
     ]
     size_handles = [
-        _dot("#9aa5b1", f"{i18n.number(mw, lang, 0)} MW", markersize=math.sqrt(6.0 + 0.45 * mw))
+        _dot("#9aa5b1", f"{i18n.number(mw, lang, 0)} MW", markersize=math.sqrt(10.0 + 0.8 * mw))
         for mw in SIZE_STEPS_MW
     ]
-    first = ax.legend(handles=tech_handles, loc="upper left", bbox_to_anchor=(0, -0.02), ncol=4, fontsize=8.5)
-    ax.add_artist(first)
-    second = ax.legend(
-        handles=status_handles + size_handles,
-        loc="upper left",
-        bbox_to_anchor=(0, -0.2),
-        ncol=5,
-        fontsize=8.5,
-    )
-    ax.add_artist(second)
-    ax.set_axis_off()
-    ax.set_title(title)
+    handles = tech_handles + status_handles + size_handles
+    fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.01, 0.035), ncol=4, fontsize=8.5)
+    fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=11.5)
+    fig.subplots_adjust(left=0.01, right=0.99, top=0.95, bottom=0.14, hspace=0.04)
     if source:
-        ax.text(0, -0.36, source, transform=ax.transAxes, **plotting.SOURCE_STYLE)
+        fig.text(0.01, 0.01, source, **plotting.SOURCE_STYLE)
     return fig
 
 
