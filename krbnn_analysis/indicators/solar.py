@@ -28,7 +28,7 @@ def clear_sky_irradiation(
         al. 2003), interpolated to the day; the altitude is pvlib's built-in altitude at the point.
 
         Clouds are ignored, so ``H`` is an upper bound of the resource, not a measured or typical
-        irradiation: real annual irradiation in the tropics is often a fifth to a third lower.
+        irradiation.
 
     Parameters:
         points: one row per ``by`` key with latitude and longitude in degrees (WGS 84).
