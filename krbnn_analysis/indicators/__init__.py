@@ -25,9 +25,10 @@ Who calls what (each function works on a curated table that exists, except where
 * connectivity (and tourism's air links): ``graph_from_edges``, ``centrality``, ``hub_dependence``,
   ``flights_needed``, ``great_circle_km`` (``air_routes_2014``, ``airports``, ports; the pipeline uses
   ``great_circle_km`` too);
-* renewables: ``renewable_share`` (``power_plants``, ``ruptl_planned_*``, ``electricity_2019_by_type``),
-  ``potential_utilisation`` (``re_potential``), ``capacity_factor`` (``electricity_2019_by_type``),
-  ``per_capita`` (``electricity_pln``);
+* renewables: ``renewable_share`` (``electricity_2019_by_type``, ``ruptl_planned_capacity_by_type``),
+  ``potential_utilisation`` (``re_potential``), ``yoy_growth`` (``electricity_pln``: jumps are flagged),
+  ``clear_sky_irradiation`` (kab/kota centroids of ``kabkota_boundaries``); ``capacity_factor`` and
+  ``per_capita`` are ready for ``electricity_2019_by_type`` and ``electricity_pln`` but not yet used;
 * agriculture: ``shares``, ``location_quotient``, ``cagr``, ``index_to_base`` (the production tables);
 * trade: ``specialisation_complementarity`` (``grdp_by_industry``); ``balassa_rca`` and
   ``trade_complementarity_index`` need a region × product table that the trade briefing will bring;
