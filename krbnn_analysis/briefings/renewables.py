@@ -93,21 +93,17 @@ class RenewablesResult:
         pd.DataFrame
     )  # share of generation (fraction, rows sum to 1), region × technology, mix_year
     capacity_by_technology: pd.DataFrame  # MW, province × technology, mix_year
-    generation_by_technology: pd.DataFrame  # GWh, province × technology, mix_year
     renewable_share_capacity: pd.Series  # fraction, by region incl. Indonesia (00), mix_year
     renewable_share_generation: pd.Series  # fraction, by region incl. Indonesia (00), mix_year
     capacity_series: pd.DataFrame  # PLN installed capacity, MW: region_code, year, value (NaN: gap year)
     generation_series: pd.DataFrame  # PLN generation, GWh: region_code, year, value (NaN: gap year)
-    series_jumps: pd.DataFrame  # indicator, region_code, year, growth (%): yearly changes beyond JUMP_PERCENT
+    series_jumps: pd.DataFrame  # indicator, region_code, year, growth (%) beyond JUMP_PERCENT
     largest_capacity_jump: pd.Series  # the row of series_jumps with the largest capacity change
-    utilisation: (
-        pd.DataFrame
-    )  # technology, area, potential_mw, installed_mw, utilisation (fraction), mix_year
+    utilisation: pd.DataFrame  # technology, area, potential_mw, installed_mw, utilisation (fraction)
     utilisation_ratio: pd.DataFrame  # the same ratio (fraction), technology × area
     potential: pd.DataFrame  # RUEN potential, MW, technology × area
     potential_total: pd.Series  # RUEN potential of solar, wind, mini/micro hydro and ocean, MW, by province
     installed_renewable: pd.Series  # PLN renewable capacity, MW, by province, mix_year
-    used_of_potential: pd.Series  # installed_renewable / potential_total (fraction), by province
     used_of_potential_region: float  # the three provinces' renewable capacity / potential_total (fraction)
     solar_potential_share_ntt_ntb: float  # NTB + NTT share of the three provinces' solar potential (fraction)
     regional_potential: pd.Series  # MW given only for Bali–Nusa Tenggara as a whole: bioenergy, large hydro
@@ -128,7 +124,7 @@ class RenewablesResult:
     solar_highest: str  # kab/kota code with the highest clear-sky irradiation
     solar_lowest: str  # kab/kota code with the lowest
     solar_highest_kwh_m2: float  # its clear-sky irradiation, kWh/m² per year
-    solar_lowest_kwh_m2: float
+    solar_lowest_kwh_m2: float  # kWh/m² per year
     solar_by_province: pd.Series  # mean clear-sky irradiation of the kab/kota, kWh/m² per year
     headline: pd.DataFrame  # headline table: row key × region code (with Indonesia where comparable)
     headline_years: dict[str, int]  # years named in the headline row labels
@@ -335,7 +331,6 @@ def compute() -> RenewablesResult:
         capacity_mix=capacity_wide.div(capacity_wide.sum(axis=1), axis=0),
         generation_mix=generation_wide.div(generation_wide.sum(axis=1), axis=0),
         capacity_by_technology=capacity_wide.loc[FOCUS],
-        generation_by_technology=generation_wide.loc[FOCUS],
         renewable_share_capacity=share_capacity,
         renewable_share_generation=share_generation,
         capacity_series=_with_gap_years(capacity_series),
@@ -347,7 +342,6 @@ def compute() -> RenewablesResult:
         potential=utilisation.pivot(index="technology", columns="area", values="potential_mw"),
         potential_total=potential_total,
         installed_renewable=installed_renewable,
-        used_of_potential=installed_renewable / potential_total,
         used_of_potential_region=float(installed_renewable.sum() / potential_total.sum()),
         regional_potential=_regional_potential(potential),
         solar_potential_share_ntt_ntb=float(solar_potential[["52", "53"]].sum() / solar_potential.sum()),
