@@ -50,6 +50,7 @@ COMMODITIES: dict[str, tuple[str, str]] = {
     "tobacco": ("estate_crops", "tobacco"),
     "sugarcane": ("estate_crops", "sugarcane"),
 }
+PRODUCTION_TABLES = tuple(dict.fromkeys(table for table, _ in COMMODITIES.values()))  # tables of COMMODITIES
 # The maize table has no Indonesia row: the provinces are summed, only in years when every province has
 # a row (its missing values are the source's zeros, e.g. DKI Jakarta); later years lack Papua.
 SUMMED_NATIONAL = ("maize",)
@@ -380,7 +381,7 @@ def compute(*, rice_norm_kg: float | None = None, beef_norm_kg: float | None = N
     if not (rice_norm_kg > 0 and beef_norm_kg > 0):
         raise ValueError(f"consumption norms must be positive (rice {rice_norm_kg}, beef {beef_norm_kg})")
     industry = load("grdp_by_industry")
-    named = {name: load(name) for name in ("paddy", "maize", "livestock_meat", "fisheries", "estate_crops")}
+    named = {name: load(name) for name in PRODUCTION_TABLES}
     population = _population(load("population"))
     ikp, margin = load("food_security_index"), load("rice_margin")
     kab_shapes, province_shapes = load("kabkota_boundaries"), load("province_boundaries")

@@ -45,6 +45,7 @@ PRODUCTS = (
     ("estate_crops", "cocoa", "cocoa", 1000.0),
     ("estate_crops", "coconut", "coconut", 1000.0),
 )
+PRODUCTION_TABLES = tuple(dict.fromkeys(name for name, *_ in PRODUCTS))  # the tables PRODUCTS come from
 # A change of net exports by more than this many points of GRDP in one year is a swing the table does
 # not explain (a mine stopping, a revision): listed, shown as published, and no finding drawn from it.
 SWING_POINTS = 10.0
@@ -240,7 +241,7 @@ def compute() -> TradeResult:
     nonoil = load("nonoil_trade")
     industry = load("grdp_by_industry")
     population = load("population")
-    frames = {name: load(name) for name in dict.fromkeys(name for name, *_ in PRODUCTS)}
+    frames = {name: load(name) for name in PRODUCTION_TABLES}
     io, io_reference = load("io_tables"), load("io_reference")
 
     net_tidy = net_exports_share(expenditure)
