@@ -627,7 +627,7 @@ def matrix_chart(
         spine.set_visible(False)
     ax.set_title(title, pad=12)
     if source:
-        ax.text(0, -0.04, source, transform=ax.transAxes, **SOURCE_STYLE)
+        ax.text(0, -0.04, wrap_source(source, fig), transform=ax.transAxes, **SOURCE_STYLE)
     return fig
 
 

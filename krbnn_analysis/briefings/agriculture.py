@@ -17,7 +17,7 @@ import geopandas as gpd
 import pandas as pd
 
 from krbnn_analysis import load, tables
-from krbnn_analysis.briefings.common import LAST_PRE_PANDEMIC
+from krbnn_analysis.briefings.common import LAST_PRE_PANDEMIC, missing_industries
 from krbnn_analysis.indicators import (
     cagr,
     location_quotient,
@@ -50,6 +50,7 @@ COMMODITIES: dict[str, tuple[str, str]] = {
     "tobacco": ("estate_crops", "tobacco"),
     "sugarcane": ("estate_crops", "sugarcane"),
 }
+PRODUCTION_TABLES = tuple(dict.fromkeys(table for table, _ in COMMODITIES.values()))  # tables of COMMODITIES
 # The maize table has no Indonesia row: the provinces are summed, only in years when every province has
 # a row (its missing values are the source's zeros, e.g. DKI Jakarta); later years lack Papua.
 SUMMED_NATIONAL = ("maize",)
@@ -86,6 +87,8 @@ class AgricultureResult:
     """Every number briefing 04 states and every frame it draws (regions by BPS code)."""
 
     industry_years: tuple[int, int]  # first and last year of GRDP by industry
+    industry_missing: tuple[str, ...]  # industries without a value in some years (the totals lack them)
+    industry_missing_years: tuple[int, ...]  # the years those industries lack
     a_share: pd.DataFrame  # share of industry A in value added (fraction), year × region (00: all provinces)
     a_growth: pd.DataFrame  # real growth of industry A value added, percent, year × region
     a_trend: pd.Series  # CAGR of industry A value added, percent a year, industry_years, focus + 00
@@ -96,6 +99,12 @@ class AgricultureResult:
     kabkota: (
         pd.DataFrame
     )  # kab/kota: region_code, share (fraction), share_pct, lq, trend (% a year), map_year
+    kabkota_trend_years: tuple[int, int]  # common span of the kab/kota trend (every kab/kota, after breaks)
+    kabkota_late: tuple[str, ...]  # kab/kota whose series starts after the first year of the panel
+    kabkota_broken: tuple[str, ...]  # kab/kota whose boundaries changed (boundary_break), the trend follows
+    kabkota_named: tuple[
+        str, str
+    ]  # kab/kota with the highest and the lowest share of A, map_year (named on the map)
     kabkota_map: gpd.GeoDataFrame  # kab/kota shapes + share, lq and trend, map_year
     province_shapes: gpd.GeoDataFrame
     kabkota_specialised: int  # kab/kota with LQ of A > 1, map_year
@@ -158,7 +167,30 @@ def _industry_a(industry: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.
     return share, growth, trend, a_lq
 
 
-def _kabkota(industry: pd.DataFrame) -> tuple[pd.DataFrame, int]:
+def _kabkota_trend_start(a_kab: pd.DataFrame) -> int:
+    """First year of the kab/kota trend: every kab/kota has a value, on its boundaries of the last year.
+
+    Kab/kota created later (Malaka, split from Belu) start later in the export, and the parent's series
+    breaks in the year of the split (``boundary_break``): a common span after both keeps every trend
+    on the same years and on comparable boundaries.
+    """
+    valid = a_kab.dropna(subset=["value"])
+    counts = valid.groupby("year")["region_code"].nunique()
+    complete = int(counts[counts == a_kab["region_code"].nunique()].index.min())
+    breaks = a_kab.loc[a_kab["boundary_break"].astype(bool), "year"]
+    return max(complete, int(breaks.max()) if len(breaks) else complete)
+
+
+def _late_starts(industry: pd.DataFrame) -> tuple[str, ...]:
+    """Kab/kota whose first year with value added of A is after the first year of the panel."""
+    a_kab = tables.select(industry, region_level="kabkota", industry_code=AGRICULTURE).dropna(
+        subset=["value"]
+    )
+    first = a_kab.groupby("region_code")["year"].min()
+    return tuple(sorted(first[first > first.min()].index))
+
+
+def _kabkota(industry: pd.DataFrame) -> tuple[pd.DataFrame, int, int]:
     """Share, LQ (against the sum of all provinces) and trend of industry A by kab/kota, last year."""
     kab = tables.select(industry, region_level="kabkota")
     year = int(kab["year"].max())
@@ -167,7 +199,9 @@ def _kabkota(industry: pd.DataFrame) -> tuple[pd.DataFrame, int]:
     latest = tables.select(kab, year=year)
     lq = tables.select(location_quotient(latest, reference=reference), industry_code=AGRICULTURE)
     share = tables.select(shares(latest), industry_code=AGRICULTURE)
-    trend = cagr(tables.select(kab, industry_code=AGRICULTURE))
+    a_kab = tables.select(kab, industry_code=AGRICULTURE)
+    start = _kabkota_trend_start(a_kab)
+    trend = cagr(a_kab, start=start, end=year)
     out = (
         share[["region_code", "share"]]
         .assign(share_pct=share["share"] * 100)
@@ -175,7 +209,7 @@ def _kabkota(industry: pd.DataFrame) -> tuple[pd.DataFrame, int]:
         .merge(trend[["region_code", "cagr"]], on="region_code", validate="one_to_one")
         .rename(columns={"cagr": "trend"})
     )
-    return out.sort_values("share", ascending=False).reset_index(drop=True), year
+    return out.sort_values("share", ascending=False).reset_index(drop=True), year, start
 
 
 def _production(tables_by_name: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -347,13 +381,14 @@ def compute(*, rice_norm_kg: float | None = None, beef_norm_kg: float | None = N
     if not (rice_norm_kg > 0 and beef_norm_kg > 0):
         raise ValueError(f"consumption norms must be positive (rice {rice_norm_kg}, beef {beef_norm_kg})")
     industry = load("grdp_by_industry")
-    named = {name: load(name) for name in ("paddy", "maize", "livestock_meat", "fisheries", "estate_crops")}
+    named = {name: load(name) for name in PRODUCTION_TABLES}
     population = _population(load("population"))
     ikp, margin = load("food_security_index"), load("rice_margin")
     kab_shapes, province_shapes = load("kabkota_boundaries"), load("province_boundaries")
 
     a_share, a_growth, a_trend, a_lq = _industry_a(industry)
-    kab, map_year = _kabkota(industry)
+    missing, missing_years = missing_industries(industry)
+    kab, map_year, kab_trend_start = _kabkota(industry)
     kab_map = kab_shapes.merge(kab, on="region_code", how="left", validate="one_to_one")
     if kab_map["share"].isna().any():
         raise ValueError(f"kab/kota without value added of industry A in {map_year}")
@@ -393,6 +428,8 @@ def compute(*, rice_norm_kg: float | None = None, beef_norm_kg: float | None = N
     ).T.reindex(columns=WITH_INDONESIA)
     return AgricultureResult(
         industry_years=(int(a_share.index.min()), last_year),
+        industry_missing=missing,
+        industry_missing_years=missing_years,
         a_share=a_share,
         a_growth=a_growth,
         a_trend=a_trend,
@@ -401,6 +438,12 @@ def compute(*, rice_norm_kg: float | None = None, beef_norm_kg: float | None = N
         a_growth_long=_long(a_growth),
         map_year=map_year,
         kabkota=kab,
+        kabkota_trend_years=(kab_trend_start, map_year),
+        kabkota_late=_late_starts(industry),
+        kabkota_broken=tuple(
+            sorted(set(tables.select(industry, region_level="kabkota", boundary_break=True)["region_code"]))
+        ),
+        kabkota_named=(str(kab["region_code"].iloc[0]), str(kab["region_code"].iloc[-1])),
         kabkota_map=kab_map,
         province_shapes=province_shapes,
         kabkota_specialised=int((kab["lq"] > 1).sum()),

@@ -4,10 +4,10 @@ supply chains?
 
 Tables: ``grdp_expenditure`` (net exports, 2011–2019, current prices), ``nonoil_trade`` (non-oil
 exports and imports, 2017–2021 and a part-year 2021/2022), ``grdp_by_industry`` (17 industries,
-constant 2010 prices), the production tables ``paddy``, ``maize``, ``livestock_meat``,
-``fisheries`` and ``estate_crops`` with ``population`` (census) for the production table of the
-latest year they share, and ``io_tables`` (Bali, NTT; year unknown) with ``io_reference`` (BPS 2016,
-three provinces outside the region) for the input–output linkages.
+fewer in years the export lacks one; constant 2010 prices), the production tables ``paddy``, ``maize``,
+``livestock_meat``, ``fisheries`` and ``estate_crops`` with ``population`` (census) for the production
+table of the latest year they share, and ``io_tables`` (Bali, NTT; year unknown) with ``io_reference``
+(BPS 2016, three provinces outside the region) for the input–output linkages.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from krbnn_analysis import load, tables
+from krbnn_analysis.briefings.common import missing_industries
 from krbnn_analysis.indicators import (
     balassa_rca,
     io_linkages,
@@ -44,6 +45,7 @@ PRODUCTS = (
     ("estate_crops", "cocoa", "cocoa", 1000.0),
     ("estate_crops", "coconut", "coconut", 1000.0),
 )
+PRODUCTION_TABLES = tuple(dict.fromkeys(name for name, *_ in PRODUCTS))  # the tables PRODUCTS come from
 # A change of net exports by more than this many points of GRDP in one year is a swing the table does
 # not explain (a mine stopping, a revision): listed, shown as published, and no finding drawn from it.
 SWING_POINTS = 10.0
@@ -100,6 +102,8 @@ class TradeResult:
     best_pair: tuple[str, str, float]  # supplier, buyer, index of the most complementary ordered pair
     best_pair_products: tuple[str, ...]  # products of the largest overlap of its surplus and shortfall
     industry_year: int  # last year of GRDP by industry
+    industry_missing: tuple[str, ...]  # industries without a value in industry_year (compared without them)
+    industry_count: int  # industries compared in industry_year
     industry_complementarity: pd.DataFrame  # region_a, region_b, krugman, similarity, complementarity
     industry_pair_most: tuple[str, str, float]  # the pair with the most different structures (0–1)
     industry_pair_least: tuple[str, str, float]  # the pair with the most alike structures (0–1)
@@ -237,7 +241,7 @@ def compute() -> TradeResult:
     nonoil = load("nonoil_trade")
     industry = load("grdp_by_industry")
     population = load("population")
-    frames = {name: load(name) for name in dict.fromkeys(name for name, *_ in PRODUCTS)}
+    frames = {name: load(name) for name in PRODUCTION_TABLES}
     io, io_reference = load("io_tables"), load("io_reference")
 
     net_tidy = net_exports_share(expenditure)
@@ -269,6 +273,7 @@ def compute() -> TradeResult:
     provinces = tables.select(industry, region_level="province", price_basis="ADHK2010")
     industry_last = int(provinces["year"].max())
     structure = specialisation_complementarity(tables.select(provinces, year=industry_last))
+    missing, missing_years = missing_industries(provinces)
 
     rca_wide = tables.select(rca, region_code=FOCUS).pipe(
         tables.wide, index="product_code", columns="region_code", values="rca"
@@ -323,6 +328,8 @@ def compute() -> TradeResult:
         best_pair=(str(best[0]), str(best[1]), float(matrix.loc[best])),
         best_pair_products=overlap_products(surplus, str(best[0]), str(best[1])),
         industry_year=industry_last,
+        industry_missing=missing if industry_last in missing_years else (),
+        industry_count=int(tables.select(provinces, year=industry_last)["industry_code"].nunique()),
         industry_complementarity=structure,
         industry_pair_most=_pair(structure, largest=True),
         industry_pair_least=_pair(structure, largest=False),

@@ -25,7 +25,9 @@ def test_ntb_grew_a_quarter_of_indonesias_tobacco_in_2023(result):
     tobacco = result.commodities.set_index(["commodity", "region_code"]).loc["tobacco"]
     assert tobacco.loc["52", "share"] == pytest.approx(60.6 / 238.8)
     assert result.specialist["tobacco"] == "52"
-    assert tobacco.loc["52", "lq"] > 10  # NTB holds about 1.6 % of the provinces' farm value added
+    # NTB holds 1.5621 % of the provinces' farm value added in 2022 (the table's last year before 2023):
+    # LQ = (60.6 / 238.8) / 0.015621 = 16.25 (awk on grdp_by_industry.csv)
+    assert tobacco.loc["52", "lq"] == pytest.approx(16.2456, abs=1e-3)
 
 
 def test_ntb_rice_surplus_of_291_thousand_tonnes_in_2020(result):
@@ -55,6 +57,45 @@ def test_agriculture_was_27_percent_of_ntts_value_added_in_2020(result):
     # grdp_by_industry 2020, provinces: NTT industry A / all industries = 0.27149; all provinces 0.12410
     assert result.a_share.loc[2020, "53"] == pytest.approx(0.27149, abs=1e-5)
     assert result.a_share.loc[2020, "00"] == pytest.approx(0.12410, abs=1e-5)
+
+
+def test_industry_years_come_from_the_refreshed_export(result):
+    # grdp_by_industry.csv: 2010–2022; industry E has no province row in 2021 and 2022 (missing, not zero)
+    assert result.industry_years == (2010, 2022)
+    assert result.industry_missing == ("E",)
+    assert result.industry_missing_years == (2021, 2022)
+
+
+def test_agriculture_was_28_percent_of_ntts_value_added_in_2022_lq_2_33(result):
+    # grdp_by_industry 2022, provinces, the 16 industries present (awk): NTT A / total = 0.280046;
+    # all provinces 0.120072; LQ 0.280046 / 0.120072 = 2.332325
+    assert result.a_share.loc[2022, "53"] == pytest.approx(0.280046, abs=1e-6)
+    assert result.a_share.loc[2022, "00"] == pytest.approx(0.120072, abs=1e-6)
+    assert result.a_lq.loc[2022, "53"] == pytest.approx(2.332325, abs=1e-5)
+
+
+def test_kabkota_trend_is_measured_2013_to_2022_after_malaka_and_belu(result):
+    # Malaka (5321) has rows only from 2013; Belu (5306) is flagged boundary_break in 2013 (A: 1,086.3 bn
+    # in 2012 → 531.33 bn in 2013); every kab/kota trend runs 2013–2022
+    assert result.kabkota_trend_years == (2013, 2022)
+    assert result.kabkota_late == ("5321",)
+    assert result.kabkota_broken == ("5306",)
+    trend = result.kabkota.set_index("region_code")["trend"]
+    # Malaka A: 597.4 (2013) → 829.01 (2022) bn IDR: (829.01 / 597.4) ** (1 / 9) − 1 = 3.7076 % a year
+    assert trend["5321"] == pytest.approx(3.707581, abs=1e-5)
+    # Belu A: 531.33 → 716.14: 3.3722 % a year (not across the 2013 boundary change)
+    assert trend["5306"] == pytest.approx(3.372194, abs=1e-5)
+    assert trend.notna().all()
+
+
+def test_nagekeo_has_the_highest_farm_share_52_percent_in_2022_kota_kupang_the_lowest(result):
+    # kab/kota 2022 (awk, the 16 industries present): Nagekeo 0.521694, Kota Kupang 0.023017; 35 of 41
+    # kab/kota have a share above the provinces' 0.120072 (LQ > 1)
+    assert result.map_year == 2022
+    assert result.top_kabkota == "5318"
+    assert result.top_kabkota_share == pytest.approx(0.521694, abs=1e-6)
+    assert result.kabkota_named == ("5318", "5371")
+    assert result.kabkota_specialised == 35
 
 
 def test_every_kabkota_is_mapped(result):
