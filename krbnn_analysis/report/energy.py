@@ -2,9 +2,8 @@
 utilisation chart and table, technology × region tables, and before/after shares.
 
 They only translate, format and draw: every number comes from ``briefings.renewables.compute()``.
-Each technology keeps one colour everywhere: its place in ``TECHNOLOGY_ORDER`` picks the colour of
-``plotting.PARTS_PALETTE``, the palette ``plotting.stacked_shares`` gives the columns of a mix frame
-in that same order.
+Each technology keeps one colour everywhere, from the colour registry in ``plotting``
+(``TECHNOLOGY_COLOURS``), which ``plotting.stacked_shares`` uses for the columns of a mix frame too.
 """
 
 from __future__ import annotations
@@ -33,9 +32,8 @@ SIZE_STEPS_MW = (10, 100, 300)  # circle sizes shown in the map legend
 
 
 def technology_colour(technology: str) -> str:
-    if technology in TECHNOLOGY_ORDER:
-        return plotting.PARTS_PALETTE[TECHNOLOGY_ORDER.index(technology) % len(plotting.PARTS_PALETTE)]
-    return plotting.OTHER_COLOUR
+    """The technology's colour in every chart and map (``plotting.TECHNOLOGY_COLOURS``)."""
+    return plotting.entity_colour(technology, plotting.OTHER_COLOUR)
 
 
 def technology_labels(codes: Sequence[str], lang: str) -> dict[str, str]:
@@ -96,7 +94,7 @@ def plant_map(plants: pd.DataFrame, *, outline, lang: str, title: str, source: s
     fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=11.5)
     fig.subplots_adjust(left=0.01, right=0.99, top=0.95, bottom=0.14, hspace=0.04)
     if source:
-        fig.text(0.01, 0.01, source, **plotting.SOURCE_STYLE)
+        fig.text(0.01, 0.01, plotting.wrap_source(source, fig), **plotting.SOURCE_STYLE)
     return fig
 
 
