@@ -154,7 +154,8 @@ def tick_locator(decimals: int = 0) -> MaxNLocator:
 
 
 def entity_colour(key: object, default: str | None = None) -> str | None:
-    """The fixed colour of a province, port, industry, energy technology (or ``other``); ``default`` for anything else."""
+    """The fixed colour of a province, port, industry or energy technology (or ``other``); ``default``
+    for anything else."""
     return ENTITY_COLOURS.get(str(key), default)
 
 

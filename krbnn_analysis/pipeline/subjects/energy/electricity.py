@@ -356,10 +356,12 @@ PLN_SPEC = specs.spec(
     ),
     caveats=(
         (
-            "Kapasitas dan produksi hanya pembangkit milik PLN (tanpa pembangkit swasta, sewa dan milik sendiri perusahaan). Produksi dapat "
+            "Kapasitas dan produksi hanya pembangkit milik PLN (tanpa pembangkit swasta, sewa dan milik "
+            "sendiri perusahaan). Produksi dapat "
             "lebih kecil dari listrik yang didistribusikan: Bali menerima pasokan dari Jawa lewat kabel laut "
             "(2011: 573,6 GWh diproduksi vs 3.223,9 GWh didistribusikan), NTT memakai pembangkit sewa.",
-            "Capacity and generation cover PLN-owned plants only (no independent, rented or company-owned plants). "
+            "Capacity and generation cover PLN-owned plants only (no independent, rented or company-owned "
+            "plants). "
             "Generation can be below electricity distributed: Bali imports from Java through the submarine "
             "cable (2011: 573.6 GWh generated vs 3,223.9 GWh distributed); NTT uses rented plants.",
         ),
@@ -457,16 +459,16 @@ BY_TYPE_SPEC = specs.spec(
             "A blank cell means none or not reported; such rows are left out, not filled with zero.",
         ),
         (
-            "Selain pembulatan, 0,5 MW kapasitas 2019 tercatat di Sulawesi Tenggara pada lembar kerja tetapi di "
-            "Gorontalo pada tabel BPS.",
+            "Selain pembulatan, 0,5 MW kapasitas 2019 tercatat di Sulawesi Tenggara pada lembar kerja "
+            "tetapi di Gorontalo pada tabel BPS.",
             "Beyond rounding, 0.5 MW of 2019 capacity is in Sulawesi Tenggara in the workbook but in "
             "Gorontalo in the BPS table.",
         ),
         (
-            "Kapasitas mesin (diesel dan gas) dicatat bersama; produksinya dipisah menjadi mesin diesel dan mesin "
-            "gas, sehingga jenis kapasitas dan produksi tidak berpasangan satu-satu.",
-            "Engine capacity (diesel and gas) is recorded together; engine generation is split into diesel and "
-            "gas engines, so capacity and generation types do not pair one to one.",
+            "Kapasitas mesin (diesel dan gas) dicatat bersama; produksinya dipisah menjadi mesin diesel dan "
+            "mesin gas, sehingga jenis kapasitas dan produksi tidak berpasangan satu-satu.",
+            "Engine capacity (diesel and gas) is recorded together; engine generation is split into diesel "
+            "and gas engines, so capacity and generation types do not pair one to one.",
         ),
     ),
     vintage="Indonesia Electricity Statistics 2019 (workbook in AangGaara/ArchEnSys)",

@@ -723,9 +723,13 @@ PLANTS_SPEC = specs.spec(
         "OpenStreetMap (May 2026), Global Energy Monitor (March 2026) and the WRI Global Power Plant "
         "Database (data of about 2015–2018)",
     ),
-    title_id="Pembangkit listrik di Bali, NTB dan NTT (OpenStreetMap, Global Energy Monitor, WRI), tanpa catatan "
-    "ganda",
-    title_en="Power plants in Bali, NTB and NTT (OpenStreetMap, Global Energy Monitor, WRI), duplicates merged",
+    title_id=(
+        "Pembangkit listrik di Bali, NTB dan NTT (OpenStreetMap, Global Energy Monitor, WRI), "
+        "tanpa catatan ganda"
+    ),
+    title_en=(
+        "Power plants in Bali, NTB and NTT (OpenStreetMap, Global Energy Monitor, WRI), duplicates merged"
+    ),
     description=(
         "One row per plant (GEM projects: per project and status), merged from OpenStreetMap (2026-05-10), "
         "the Indonesia Power Map Bali master (OSM-derived), GEM's geothermal tracker (March 2026) and the "
@@ -798,8 +802,8 @@ PLANTS_SPEC = specs.spec(
     ),
     caveats=(
         (
-            "Cakupan OpenStreetMap sebagian: jumlah kapasitas di tabel ini bukan kapasitas terpasang provinsi. "
-            "Untuk total resmi gunakan tabel kapasitas PLN dari BPS (hanya PLN).",
+            "Cakupan OpenStreetMap sebagian: jumlah kapasitas di tabel ini bukan kapasitas terpasang "
+            "provinsi. Untuk total resmi gunakan tabel kapasitas PLN dari BPS (hanya PLN).",
             "OpenStreetMap coverage is partial: sums of this table are not a province's installed capacity. "
             "For official totals use the BPS table of PLN capacity (PLN plants only).",
         ),

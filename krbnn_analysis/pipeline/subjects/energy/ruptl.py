@@ -336,12 +336,14 @@ QUALITY = (
     "against the PDF.",
 )
 DUPLICATE_CAVEAT = (
-    "Tiga baris NTT yang kemungkinan duplikat tidak dihitung dalam total: Sokoria (FTP2) 11 MW 2029, Mataloko "
-    "(FTP2) 10 MW kedua 2031, Alor PLTU 3 MW kedua 2032. Global Energy Monitor mencatat Mataloko 2 × 10 MW, "
-    "jadi baris Mataloko kedua mungkin unit nyata; total dengan semua baris dapat dihitung dari tabel.",
-    "Three probable NTT duplicates are left out of totals: Sokoria (FTP2) 11 MW 2029, the second Mataloko "
-    "(FTP2) 10 MW 2031 and the second Alor PLTU 3 MW 2032. Global Energy Monitor lists Mataloko as 2 × 10 MW, "
-    "so the second Mataloko row may be a real unit; totals with every row can be computed from the table.",
+    "Tiga baris NTT yang kemungkinan duplikat tidak dihitung dalam total: Sokoria (FTP2) 11 MW "
+    "2029, Mataloko (FTP2) 10 MW kedua 2031, Alor PLTU 3 MW kedua 2032. Global Energy Monitor "
+    "mencatat Mataloko 2 × 10 MW, jadi baris Mataloko kedua mungkin unit nyata; total dengan semua "
+    "baris dapat dihitung dari tabel.",
+    "Three probable NTT duplicates are left out of totals: Sokoria (FTP2) 11 MW 2029, the second "
+    "Mataloko (FTP2) 10 MW 2031 and the second Alor PLTU 3 MW 2032. Global Energy Monitor lists "
+    "Mataloko as 2 × 10 MW, so the second Mataloko row may be a real unit; totals with every row "
+    "can be computed from the table.",
 )
 
 GENERATION_SPEC = specs.spec(
@@ -425,8 +427,9 @@ GENERATION_SPEC = specs.spec(
         (
             "Baterai penyimpan Bali (Kuota) IX 100 MW dan PLTS Bali (Kuota) VI 25 MW hanya ada di skenario "
             "percepatan energi terbarukan (ARED). Baterai adalah penyimpanan, bukan pembangkit.",
-            "The Bali (Kuota) IX battery storage of 100 MW and the Bali (Kuota) VI solar plant of 25 MW appear "
-            "in the accelerated renewables scenario (ARED) only. Batteries are storage, not generation.",
+            "The Bali (Kuota) IX battery storage of 100 MW and the Bali (Kuota) VI solar plant of 25 MW "
+            "appear in the accelerated renewables scenario (ARED) only. Batteries are storage, not "
+            "generation.",
         ),
         (
             "RUPTL merencanakan PLTP Oka Ile Ange 10 MW dan Gunung Sirung 5 MW (2033), sedangkan Global "
