@@ -46,8 +46,29 @@ INDUSTRY_COLOURS = {
     "I": "#d55e00",  # accommodation and food
     "O": "#0072b2",  # public administration
 }
+# Energy technologies (keys of ``technologies.TECHNOLOGIES``), shown together in mix charts and plant maps;
+# battery storage is never charted with them (not generation).
+TECHNOLOGY_COLOURS = {
+    "coal": "#000000",
+    "gas": "#882255",  # wine
+    "diesel": "#6b3d00",  # brown, as the diesel and gas engines they are counted with
+    "dual_fuel": "#6b3d00",  # diesel and gas engines
+    "geothermal": "#d55e00",  # vermilion
+    "hydro": "#0072b2",  # blue
+    "solar": "#f0e442",  # yellow
+    "wind": "#56b4e9",  # sky blue
+    "biomass": "#009e73",  # bluish green
+    "ocean": "#332288",  # indigo
+}
 OTHER_COLOUR = "#bbbbbb"
-ENTITY_COLOURS = {**REGION_COLOURS, **PORT_COLOURS, **INDUSTRY_COLOURS, "other": OTHER_COLOUR}
+ENTITY_COLOURS = {
+    **REGION_COLOURS,
+    **PORT_COLOURS,
+    **INDUSTRY_COLOURS,
+    **TECHNOLOGY_COLOURS,
+    "other": OTHER_COLOUR,
+    "unknown": OTHER_COLOUR,
+}
 # For series that are not entities (measures, scenarios): the same palettes, in order.
 PALETTE = ["#0072b2", "#d55e00", "#44aa99", "#882255", "#000000", "#56b4e9", "#f0e442", "#6b3d00"]
 PARTS_PALETTE = PALETTE  # kept for callers of the old name
@@ -133,7 +154,8 @@ def tick_locator(decimals: int = 0) -> MaxNLocator:
 
 
 def entity_colour(key: object, default: str | None = None) -> str | None:
-    """The fixed colour of a province, port, industry (or ``other``); ``default`` for anything else."""
+    """The fixed colour of a province, port, industry or energy technology (or ``other``); ``default``
+    for anything else."""
     return ENTITY_COLOURS.get(str(key), default)
 
 
@@ -459,6 +481,19 @@ def finish_panels(fig: Figure, title: str, source: str | None = None) -> None:
 
 
 LQ_BREAKS = (0.5, 1.0, 1.5, 2.0)  # location quotients: below/above 1 is the meaning (specialised or not)
+MAP_ROOM = 1.7  # inches above and below the map(s) of a choropleth: title, legend, source line
+MAP_HEIGHT_LIMITS = (3.0, 10.0)  # inches: a choropleth's figure is never flatter or taller than these
+
+
+def map_height(extent: Sequence[float], width: float, geographic: bool = True) -> float:
+    """Height in inches of a map of ``extent`` (west, east, south, north) drawn ``width`` inches wide.
+
+    In degrees geopandas stretches latitude by 1 / cos(latitude) (its default aspect), so the map of
+    Bali–NTT (10.9° × 3.1° at 9.5° S) is about 0.29 times as tall as it is wide.
+    """
+    west, east, south, north = extent
+    stretch = 1 / np.cos(np.radians((south + north) / 2)) if geographic else 1.0
+    return width * (north - south) * stretch / (east - west)
 
 
 def choropleth(
@@ -476,6 +511,7 @@ def choropleth(
     breaks: Sequence[float] | None = None,
     name_regions: Sequence[str] = (),
     code: str = "region_code",
+    panels: Sequence[Sequence[float]] | None = None,
 ) -> Figure:
     """Choropleth with legend bounds in the local number format.
 
@@ -483,6 +519,11 @@ def choropleth(
     (``mapclassify.UserDefined``; the maximum is added), e.g. ``LQ_BREAKS`` for a location quotient,
     which must break at 1. ``name_regions`` lists region codes (column ``code``) to name on the map.
     ``outline`` is an optional GeoDataFrame (e.g. provinces) drawn as boundaries on top.
+
+    The figure's height follows the map's shape (``map_height``), so a wide map leaves no empty band
+    and a tall one is not shrunk. ``panels`` (extents: west, east, south, north) splits a wide area into
+    maps stacked one above the other, e.g. Bali and NTB above NTT, so that it is tall enough to read at
+    A4 width.
     """
     import mapclassify
 
@@ -499,32 +540,49 @@ def choropleth(
         for lo, hi in zip(lower, bins, strict=True)
     ]
     colours = mpl.colormaps[cmap].resampled(len(bins))
-    fig, ax = plt.subplots(figsize=FIGSIZE_MAP)
-    frame.plot(ax=ax, color=[colours(int(c)) for c in classes.yb], edgecolor="white", linewidth=0.4)
-    if outline is not None:
-        outline.boundary.plot(ax=ax, color="#1f2933", linewidth=0.9)
-    for region in name_regions:
-        shape = frame.loc[frame[code] == region]
-        if len(shape):
-            point = shape.geometry.iloc[0].representative_point()
-            ax.annotate(
-                regions.label(region, lang),
-                (point.x, point.y),
-                xytext=(0, 9),
-                textcoords="offset points",
-                ha="center",
-                fontsize=MIN_FONT_SIZE - 1,
-                fontweight="bold",
-                color="#1f2933",
-                arrowprops={"arrowstyle": "-", "color": "#1f2933", "linewidth": 0.6},
-                bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "alpha": 0.8, "linewidth": 0},
-            )
+    extents = [tuple(e) for e in panels] if panels else [tuple(frame.total_bounds[[0, 2, 1, 3]])]
+    geographic = frame.crs is None or frame.crs.is_geographic
+    heights = [map_height(e, FIGSIZE_MAP[0], geographic) for e in extents]
+    low, high = MAP_HEIGHT_LIMITS
+    size = (FIGSIZE_MAP[0], min(max(sum(heights) + MAP_ROOM, low), high))
+    fig, axes = plt.subplots(len(extents), 1, figsize=size, height_ratios=heights, squeeze=False)
+    axes = list(axes[:, 0])
+    fill = [colours(int(c)) for c in classes.yb]
+    for ax, (west, east, south, north) in zip(axes, extents, strict=True):
+        frame.plot(ax=ax, color=fill, edgecolor="white", linewidth=0.4)
+        if outline is not None:
+            outline.boundary.plot(ax=ax, color="#1f2933", linewidth=0.9)
+        if panels:
+            ax.set_xlim(west, east)
+            ax.set_ylim(south, north)
+        ax.set_axis_off()
+        for region in name_regions:
+            shape = frame.loc[frame[code] == region]
+            if len(shape):
+                point = shape.geometry.iloc[0].representative_point()
+                if not (west <= point.x <= east and south <= point.y <= north):
+                    continue
+                ax.annotate(
+                    regions.label(region, lang),
+                    (point.x, point.y),
+                    xytext=(0, 9),
+                    textcoords="offset points",
+                    ha="center",
+                    fontsize=MIN_FONT_SIZE - 1,
+                    fontweight="bold",
+                    color="#1f2933",
+                    arrowprops={"arrowstyle": "-", "color": "#1f2933", "linewidth": 0.6},
+                    bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "alpha": 0.8, "linewidth": 0},
+                )
+    if panels:
+        fig.subplots_adjust(hspace=0.03)
     handles = [
         mpl.patches.Patch(facecolor=colours(i), edgecolor="#9aa5b1", label=label)
         for i, label in enumerate(labels)
     ]
     # Below the map, not on it: the study area fills the frame.
-    ax.legend(
+    last = axes[-1]
+    last.legend(
         handles=handles,
         title=legend_title,
         loc="upper left",
@@ -533,13 +591,12 @@ def choropleth(
         fontsize=MIN_FONT_SIZE - 1,
         title_fontsize=MIN_FONT_SIZE - 1,
     )
-    ax.set_axis_off()
-    ax.set_title(title)
+    axes[0].set_title(title)
     if source:
-        ax.annotate(
+        last.annotate(
             wrap_source(source, fig),
             xy=(0, 0),
-            xycoords=("axes fraction", ax.get_legend()),
+            xycoords=("axes fraction", last.get_legend()),
             xytext=(0, -4),
             textcoords="offset points",
             **SOURCE_STYLE,

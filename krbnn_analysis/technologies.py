@@ -34,6 +34,6 @@ def renewable_of(technology: str) -> bool | None:
     return None
 
 
-# The order of technologies in charts and tables: fossil first, then renewables. Its position also fixes each
-# technology's colour in briefings (report.energy), so that a technology looks the same in every chart.
+# The order of technologies in charts and tables: fossil first, then renewables. Each technology's colour
+# comes from the colour registry (plotting.TECHNOLOGY_COLOURS), the same in every chart.
 CHART_ORDER = ("coal", "gas", "dual_fuel", "geothermal", "hydro", "solar", "wind", "biomass", "ocean")

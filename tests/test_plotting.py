@@ -146,6 +146,11 @@ def _closest_pair(colours: dict[str, str]) -> tuple[float, str, str]:
         (plotting.PORT_COLOURS, MIN_DISTANCE_LINES),
         (dict(enumerate(plotting.PALETTE[:4])), MIN_DISTANCE_LINES),
         ({**plotting.INDUSTRY_COLOURS, "other": plotting.OTHER_COLOUR}, MIN_DISTANCE_AREAS),
+        # Diesel plants are drawn with the diesel and gas engines (dual_fuel), never next to them.
+        (
+            {**{k: v for k, v in plotting.TECHNOLOGY_COLOURS.items() if k != "diesel"}, "unknown": "#bbbbbb"},
+            MIN_DISTANCE_AREAS,
+        ),
     ],
 )
 def test_colours_shown_together_stay_apart_for_deuteranopes(group, minimum):
@@ -270,3 +275,39 @@ def test_a_long_catalog_source_line_wraps_within_the_figure():
     note = next(text for text in fig.axes[0].texts if text.get_text().startswith("Sumber"))
     assert "\n" in note.get_text()
     assert note.get_window_extent().x1 <= fig.bbox.x1
+
+
+def test_a_technology_keeps_its_registry_colour_in_mix_charts_and_maps():
+    from krbnn_analysis.report import energy
+
+    shares = pd.DataFrame({"solar": [0.2], "coal": [0.8]}, index=["Bali"])
+    fig = plotting.stacked_shares(shares, lang="id", title="Bauran", labels={})
+    fills = [mpl.colors.to_hex(bars.patches[0].get_facecolor()) for bars in fig.axes[0].containers]
+    assert fills == ["#f0e442", "#000000"]
+    assert energy.technology_colour("geothermal") == plotting.TECHNOLOGY_COLOURS["geothermal"] == "#d55e00"
+    assert energy.technology_colour("unknown") == plotting.OTHER_COLOUR
+
+
+def test_a_wide_map_gets_a_height_from_its_shape_and_panels_make_it_taller():
+    import geopandas as gpd
+    from shapely.geometry import box
+
+    # Bali to NTT: 10.9° wide, 3.1° tall at 9.5° S → 0.29 × 8 in = 2.3 in of map.
+    assert plotting.map_height((114.35, 125.25, -11.05, -7.95), 8.0) == pytest.approx(2.31, abs=0.01)
+    frame = gpd.GeoDataFrame(
+        {"region_code": ["5101", "5301"], "v": [1.0, 2.0]},
+        geometry=[box(114.4, -8.9, 115.7, -8.0), box(123.0, -11.0, 125.2, -9.0)],
+        crs="EPSG:4326",
+    )
+    one = plotting.choropleth(frame, "v", lang="id", title="Peta", legend_title="v", k=2)
+    two = plotting.choropleth(
+        frame,
+        "v",
+        lang="id",
+        title="Peta",
+        legend_title="v",
+        k=2,
+        panels=[(114.35, 119.45, -9.15, -7.95), (118.75, 125.25, -11.05, -7.95)],
+    )
+    assert one.get_figheight() < 5.6 < two.get_figheight()
+    assert len(two.axes) == 2 and two.axes[-1].get_legend() is not None

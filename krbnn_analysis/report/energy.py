@@ -2,14 +2,14 @@
 utilisation chart and table, technology × region tables, and before/after shares.
 
 They only translate, format and draw: every number comes from ``briefings.renewables.compute()``.
-Each technology keeps one colour everywhere: its place in ``TECHNOLOGY_ORDER`` picks the colour of
-``plotting.PARTS_PALETTE``, the palette ``plotting.stacked_shares`` gives the columns of a mix frame
-in that same order.
+Each technology keeps one colour everywhere, from the colour registry in ``plotting``
+(``TECHNOLOGY_COLOURS``), which ``plotting.stacked_shares`` uses for the columns of a mix frame too.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 
 import matplotlib as mpl
@@ -33,9 +33,8 @@ SIZE_STEPS_MW = (10, 100, 300)  # circle sizes shown in the map legend
 
 
 def technology_colour(technology: str) -> str:
-    if technology in TECHNOLOGY_ORDER:
-        return plotting.PARTS_PALETTE[TECHNOLOGY_ORDER.index(technology) % len(plotting.PARTS_PALETTE)]
-    return plotting.OTHER_COLOUR
+    """The technology's colour in every chart and map (``plotting.TECHNOLOGY_COLOURS``)."""
+    return plotting.entity_colour(technology, plotting.OTHER_COLOUR)
 
 
 def technology_labels(codes: Sequence[str], lang: str) -> dict[str, str]:
@@ -96,7 +95,7 @@ def plant_map(plants: pd.DataFrame, *, outline, lang: str, title: str, source: s
     fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=11.5)
     fig.subplots_adjust(left=0.01, right=0.99, top=0.95, bottom=0.14, hspace=0.04)
     if source:
-        fig.text(0.01, 0.01, source, **plotting.SOURCE_STYLE)
+        fig.text(0.01, 0.01, plotting.wrap_source(source, fig), **plotting.SOURCE_STYLE)
     return fig
 
 
@@ -119,7 +118,8 @@ def utilisation_chart(frame: pd.DataFrame, *, lang: str, title: str, source: str
     pairs = zip(frame["technology"], frame["area"], strict=True)
     labels = [f"{i18n.t(f'tech_{tech}', lang)} · {area_label(area, lang)}" for tech, area in pairs]
     percent = frame["utilisation"].to_numpy() * 100
-    fig, ax = plt.subplots(figsize=(plotting.FIGSIZE[0], 1.2 + 0.36 * len(frame)))
+    # Rows of 0.28 in: the chart fits below a section's text on the same A4 page.
+    fig, ax = plt.subplots(figsize=(plotting.FIGSIZE[0], 1.0 + 0.28 * len(frame)))
     floor = 1e-4  # the left edge of the log axis (percent)
     positions = list(range(len(frame)))
     bars = [max(p, floor) if p > 0 else 0 for p in percent]
@@ -206,9 +206,18 @@ def before_after_chart(
     return fig
 
 
+def plant_name(name: str) -> str:
+    """Global Energy Monitor's English project names in the Indonesian way plants are named in both
+    languages: "Atadei geothermal (1)" → "PLTP Atadei (1)" (PLTP: pembangkit listrik tenaga panas bumi)."""
+    return re.sub(r"^(.+) geothermal\b", r"PLTP \1", name)
+
+
 def plant_table(plants: pd.DataFrame, lang: str, *, caption: str) -> HTML:
     """Plants (name, kabkota_code, status, capacity_mw) with the kab/kota and the status in ``lang``."""
-    shown = plants.assign(status=plants["status"].map(lambda status: i18n.t(f"status_{status}", lang)))
+    shown = plants.assign(
+        name=plants["name"].map(plant_name),
+        status=plants["status"].map(lambda status: i18n.t(f"status_{status}", lang)),
+    )
     return result_table(
         shown,
         lang,

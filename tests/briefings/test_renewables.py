@@ -162,3 +162,12 @@ def test_largest_capacity_jump_is_ntb_2014(result):
     jump = result.largest_capacity_jump
     assert (jump["region_code"], jump["year"]) == ("52", 2014)
     assert jump["growth"] == pytest.approx((445.39 / 170.04 - 1) * 100)
+
+
+def test_global_energy_monitor_geothermal_names_read_as_pltp_in_both_languages():
+    from krbnn_analysis.report.energy import plant_name
+
+    assert plant_name("Atadei geothermal (1)") == "PLTP Atadei (1)"
+    assert plant_name("Ulumbu geothermal (Poco Leok)") == "PLTP Ulumbu (Poco Leok)"
+    assert plant_name("Nage geothermal") == "PLTP Nage"
+    assert plant_name("PLTP Sokoria") == "PLTP Sokoria"

@@ -356,10 +356,12 @@ PLN_SPEC = specs.spec(
     ),
     caveats=(
         (
-            "Kapasitas dan produksi hanya pembangkit milik PLN (tanpa IPP, sewa dan captive). Produksi dapat "
+            "Kapasitas dan produksi hanya pembangkit milik PLN (tanpa pembangkit swasta, sewa dan milik "
+            "sendiri perusahaan). Produksi dapat "
             "lebih kecil dari listrik yang didistribusikan: Bali menerima pasokan dari Jawa lewat kabel laut "
             "(2011: 573,6 GWh diproduksi vs 3.223,9 GWh didistribusikan), NTT memakai pembangkit sewa.",
-            "Capacity and generation cover PLN-owned plants only (no IPPs, rented or captive plants). "
+            "Capacity and generation cover PLN-owned plants only (no independent, rented or company-owned "
+            "plants). "
             "Generation can be below electricity distributed: Bali imports from Java through the submarine "
             "cable (2011: 573.6 GWh generated vs 3,223.9 GWh distributed); NTT uses rented plants.",
         ),
@@ -444,29 +446,29 @@ BY_TYPE_SPEC = specs.spec(
     primary_key=("region_code", "indicator", "category"),
     quality=(
         "amber",
-        "Penerbit tidak disebut dalam workbook; total provinsi sama dengan statistik BPS.",
+        "Penerbit tidak disebut dalam lembar kerja; total provinsi sama dengan statistik BPS.",
         "Publisher not named in the workbook; province totals equal the BPS statistics.",
     ),
     caveats=(
         (
-            "Hanya pembangkit milik PLN (tanpa IPP, sewa dan captive).",
-            "PLN-owned plants only (no IPPs, rented or captive plants).",
+            "Hanya pembangkit milik PLN (tanpa pembangkit swasta, sewa dan milik sendiri perusahaan).",
+            "PLN-owned plants only (no independent, rented or company-owned plants).",
         ),
         (
             "Sel kosong berarti tidak ada atau tidak dilaporkan; baris itu dihilangkan, tidak diisi nol.",
             "A blank cell means none or not reported; such rows are left out, not filled with zero.",
         ),
         (
-            "Selain pembulatan, 0,5 MW kapasitas 2019 tercatat di Sulawesi Tenggara pada workbook tetapi di "
-            "Gorontalo pada tabel BPS.",
+            "Selain pembulatan, 0,5 MW kapasitas 2019 tercatat di Sulawesi Tenggara pada lembar kerja "
+            "tetapi di Gorontalo pada tabel BPS.",
             "Beyond rounding, 0.5 MW of 2019 capacity is in Sulawesi Tenggara in the workbook but in "
             "Gorontalo in the BPS table.",
         ),
         (
-            "'Reciprocating' (kapasitas) mencakup mesin diesel dan gas; produksi memisahkan diesel dan gas "
-            "engine, sehingga jenis kapasitas dan produksi tidak berpasangan satu-satu.",
-            "'Reciprocating' (capacity) covers diesel and gas engines; generation splits diesel and gas "
-            "engine, so capacity and generation types do not pair one to one.",
+            "Kapasitas mesin (diesel dan gas) dicatat bersama; produksinya dipisah menjadi mesin diesel dan "
+            "mesin gas, sehingga jenis kapasitas dan produksi tidak berpasangan satu-satu.",
+            "Engine capacity (diesel and gas) is recorded together; engine generation is split into diesel "
+            "and gas engines, so capacity and generation types do not pair one to one.",
         ),
     ),
     vintage="Indonesia Electricity Statistics 2019 (workbook in AangGaara/ArchEnSys)",

@@ -723,8 +723,13 @@ PLANTS_SPEC = specs.spec(
         "OpenStreetMap (May 2026), Global Energy Monitor (March 2026) and the WRI Global Power Plant "
         "Database (data of about 2015–2018)",
     ),
-    title_id="Pembangkit listrik di Bali, NTB dan NTT (OSM, GEM, GPPD), setelah de-duplikasi",
-    title_en="Power plants in Bali, NTB and NTT (OSM, GEM, GPPD), de-duplicated",
+    title_id=(
+        "Pembangkit listrik di Bali, NTB dan NTT (OpenStreetMap, Global Energy Monitor, WRI), "
+        "tanpa catatan ganda"
+    ),
+    title_en=(
+        "Power plants in Bali, NTB and NTT (OpenStreetMap, Global Energy Monitor, WRI), duplicates merged"
+    ),
     description=(
         "One row per plant (GEM projects: per project and status), merged from OpenStreetMap (2026-05-10), "
         "the Indonesia Power Map Bali master (OSM-derived), GEM's geothermal tracker (March 2026) and the "
@@ -790,60 +795,62 @@ PLANTS_SPEC = specs.spec(
     primary_key=("plant_id",),
     quality=(
         "amber",
-        "Inventaris gabungan dari OSM (cakupan sebagian), GEM dan GPPD (usang); kapasitas dan status belum "
-        "dicek terhadap PLN.",
-        "Merged inventory from OSM (partial coverage), GEM and GPPD (dated); capacities and status not "
-        "checked against PLN.",
+        "Daftar gabungan dari OpenStreetMap (cakupan sebagian), Global Energy Monitor dan basis data "
+        "pembangkit WRI (usang); kapasitas dan status belum dicek terhadap PLN.",
+        "Merged list from OpenStreetMap (partial coverage), Global Energy Monitor and WRI's power plant "
+        "database (dated); capacities and status not checked against PLN.",
     ),
     caveats=(
         (
-            "Cakupan OSM sebagian: jumlah kapasitas di tabel ini bukan kapasitas terpasang provinsi. Untuk "
-            "total resmi gunakan tabel kapasitas PLN dari BPS (hanya PLN).",
-            "OSM coverage is partial: sums of this table are not a province's installed capacity. For "
-            "official totals use the BPS table of PLN capacity (PLN plants only).",
+            "Cakupan OpenStreetMap sebagian: jumlah kapasitas di tabel ini bukan kapasitas terpasang "
+            "provinsi. Untuk total resmi gunakan tabel kapasitas PLN dari BPS (hanya PLN).",
+            "OpenStreetMap coverage is partial: sums of this table are not a province's installed capacity. "
+            "For official totals use the BPS table of PLN capacity (PLN plants only).",
         ),
         (
-            "PLTB Nusa Penida tercatat di OSM sebagai 8 fitur masing-masing 720 kW (total pembangkit); "
-            "digabung menjadi satu pembangkit 0,72 MW.",
-            "PLTB Nusa Penida is mapped in OSM as 8 features each tagged 720 kW (the plant total); merged "
-            "into one plant of 0.72 MW.",
+            "PLTB Nusa Penida tercatat di OpenStreetMap sebagai 8 turbin yang masing-masing diberi 720 kW "
+            "(total pembangkit); digabung menjadi satu pembangkit 0,72 MW.",
+            "PLTB Nusa Penida is mapped in OpenStreetMap as 8 turbines each given 720 kW (the plant total); "
+            "merged into one plant of 0.72 MW.",
         ),
         (
-            "Pesanggaran muncul sebagai PLTDG 325 MW dan PLTG 200 MW di OSM, ditambah unit GPPD di lokasi "
-            "yang sama: jangan dijumlahkan.",
-            "Pesanggaran appears as PLTDG 325 MW and PLTG 200 MW in OSM, plus GPPD units at the same site: "
-            "do not add them up.",
+            "Pesanggaran muncul sebagai PLTDG 325 MW dan PLTG 200 MW di OpenStreetMap, ditambah unit dari "
+            "basis data WRI di lokasi yang sama: jangan dijumlahkan.",
+            "Pesanggaran appears as PLTDG 325 MW and PLTG 200 MW in OpenStreetMap, plus units from WRI's "
+            "database at the same site: do not add them up.",
         ),
         (
-            "PLTU Batu Hijau (112 MW) dan PLTS Sumbawa (26,8 MW) adalah pembangkit captive tambang, bukan "
-            "pasokan PLN.",
-            "PLTU Batu Hijau (112 MW) and PLTS Sumbawa (26.8 MW) are captive mining plants, not PLN supply.",
+            "PLTU Batu Hijau (112 MW) dan PLTS Sumbawa (26,8 MW) adalah pembangkit milik perusahaan tambang "
+            "untuk keperluannya sendiri, bukan pasokan PLN.",
+            "PLTU Batu Hijau (112 MW) and PLTS Sumbawa (26.8 MW) are mining companies' own plants, not PLN "
+            "supply.",
         ),
         (
-            "Koordinat GPPD 'PLTU Kupang' (di Sulawesi) dan unit GEM 'Ulumbo' (Ulubelu, Lampung) salah dan "
-            "dihapus; Ulumbo dianggap unit PLTP Ulumbu (NTT). 'PLTG Ulumbu' (OSM) adalah panas bumi; 'PTLD "
-            "Ampenan' adalah PLTD.",
-            "The coordinates of GPPD 'PLTU Kupang' (in Sulawesi) and of GEM's 'Ulumbo' units (Ulubelu, "
-            "Lampung) are wrong and dropped; Ulumbo is taken as PLTP Ulumbu's units (NTT). 'PLTG Ulumbu' "
-            "(OSM) is geothermal; 'PTLD Ampenan' is a PLTD.",
+            "Koordinat 'PLTU Kupang' di basis data WRI (di Sulawesi) dan unit 'Ulumbo' di Global Energy "
+            "Monitor (Ulubelu, Lampung) salah dan dihapus; Ulumbo dianggap unit PLTP Ulumbu (NTT). 'PLTG "
+            "Ulumbu' (OpenStreetMap) adalah panas bumi; 'PTLD Ampenan' adalah PLTD.",
+            "The coordinates of 'PLTU Kupang' in WRI's database (in Sulawesi) and of Global Energy Monitor's "
+            "'Ulumbo' units (Ulubelu, Lampung) are wrong and dropped; Ulumbo is taken as PLTP Ulumbu's units "
+            "(NTT). 'PLTG Ulumbu' (OpenStreetMap) is geothermal; 'PTLD Ampenan' is a PLTD.",
         ),
         (
-            "Kapasitas OSM mencampur AC dan DC: nilai kWp ditandai sebagai kapasitas DC; kW diubah ke MW. 11 "
-            "fitur OSM tanpa kapasitas.",
-            "OSM capacities mix AC and DC: kWp values are marked as DC capacity; kW converted to MW. 11 OSM "
-            "features lack a capacity.",
+            "Kapasitas di OpenStreetMap mencampur arus bolak-balik dan arus searah: kapasitas puncak panel "
+            "surya (kWp) ditandai sebagai arus searah; kW diubah ke MW. 11 pembangkit di OpenStreetMap tanpa "
+            "kapasitas.",
+            "OpenStreetMap capacities mix alternating and direct current: solar panel peak capacities (kWp) "
+            "are marked as direct current; kW converted to MW. 11 OpenStreetMap plants lack a capacity.",
         ),
         (
-            "Rekaman GPPD (c. 2015–2018) yang tidak ada di OSM, termasuk unit sewa, mungkin sudah tidak "
-            "beroperasi. GPPD tanpa PLTS dan PLTB.",
-            "GPPD records (c. 2015–2018) not mapped in OSM, including rented units, may be retired. GPPD "
-            "has no solar or wind.",
+            "Catatan basis data WRI (sekitar 2015–2018) yang tidak ada di OpenStreetMap, termasuk unit sewa, "
+            "mungkin sudah tidak beroperasi. Basis data WRI tidak memuat PLTS dan PLTB.",
+            "WRI database records (about 2015–2018) not mapped in OpenStreetMap, including rented units, may "
+            "be retired. WRI's database has no solar or wind plants.",
         ),
         (
             "Tidak ada di sumber mana pun: panas bumi Bedugul, Sembalun, Wae Sano, Jopu, Lesugolo (tidak ada "
-            "di GEM); PLTB Sumba dan Oelbubuk sebagai pembangkit terbangun.",
-            "In no source: Bedugul, Sembalun, Wae Sano, Jopu and Lesugolo geothermal (not in GEM); the Sumba "
-            "wind farms and Oelbubuk as built plants.",
+            "di Global Energy Monitor); PLTB Sumba dan Oelbubuk sebagai pembangkit terbangun.",
+            "In no source: Bedugul, Sembalun, Wae Sano, Jopu and Lesugolo geothermal (not in Global Energy "
+            "Monitor); the Sumba wind farms and Oelbubuk as built plants.",
         ),
     ),
     vintage="OSM 2026-05-10; GEM geothermal tracker March 2026; WRI GPPD raw input 2020 (data c. 2015–2018)",

@@ -241,13 +241,13 @@ POTENTIAL_SPEC = specs.spec(
     primary_key=("table", "area", "indicator"),
     quality=(
         "amber",
-        "Angka potensi yang dipakai RUEN, penerbit workbook tidak disebut; pengelompokan tabel tidak "
+        "Angka potensi yang dipakai RUEN, penerbit lembar kerja tidak disebut; pengelompokan tabel tidak "
         "seragam.",
         "Potential figures used in RUEN; the workbook's publisher is not named; tables group areas unevenly.",
     ),
     caveats=(
         (
-            "Tabel hidro besar mengelompokkan provinsi: 624 MW berlabel 'Bali' adalah nilai Bali–Nusa "
+            "Tabel tenaga air besar mengelompokkan provinsi: 624 MW berlabel 'Bali' adalah nilai Bali–Nusa "
             "Tenggara (NTB dan NTT kosong) dan diberi label ulang; label provinsi lain ditandai sebagai "
             "kelompok.",
             "The large-hydro table groups provinces: the 624 MW labelled 'Bali' is the Bali–Nusa Tenggara "
@@ -261,15 +261,15 @@ POTENTIAL_SPEC = specs.spec(
         ),
         (
             "Potensi laut disajikan per provinsi atau selat (mis. 'Jawa Barat - Lampung'). Label '2017' dan "
-            "'2019' adalah label workbook, bukan tahun survei.",
+            "'2019' adalah label lembar kerja, bukan tahun survei.",
             "Ocean potential is given by province or strait (e.g. 'Jawa Barat - Lampung'). Labels '2017' and "
             "'2019' are the workbook's labels, not survey years.",
         ),
         (
-            "Tabel potensi OSeMOSYS Global (berkas SUSPECT) tidak dipakai: nilainya tampak bergeser (surya "
-            "Bali 1.100,71 GW, hidro NTT 0).",
-            "The OSeMOSYS Global potential table (SUSPECT file) is not used: its values look misaligned "
-            "(Bali solar 1,100.71 GW, NTT hydro 0).",
+            "Tabel potensi dari model energi OSeMOSYS Global tidak dipakai: penyedia data menandainya "
+            "meragukan, dan nilainya tampak bergeser (surya Bali 1.100,71 GW, air NTT 0).",
+            "The potential table of the OSeMOSYS Global energy model is not used: the data provider marks it "
+            "doubtful, and its values look misaligned (Bali solar 1,100.71 GW, NTT hydro 0).",
         ),
     ),
     vintage="Workbook 'Indonesia Energy Potentials 2019' (labels 2017 and 2019; RUEN national totals)",

@@ -336,12 +336,14 @@ QUALITY = (
     "against the PDF.",
 )
 DUPLICATE_CAVEAT = (
-    "Tiga baris NTT yang kemungkinan duplikat tidak dihitung dalam total: Sokoria (FTP2) "
-    "11 MW 2029, Mataloko (FTP2) 10 MW kedua 2031, Alor PLTU 3 MW kedua 2032. GEM mencatat Mataloko 2 × 10 "
-    "MW, jadi baris Mataloko kedua mungkin unit nyata; total dengan semua baris dapat dihitung dari tabel.",
-    "Three probable NTT duplicates are left out of totals: Sokoria (FTP2) 11 MW 2029, the "
-    "second Mataloko (FTP2) 10 MW 2031 and the second Alor PLTU 3 MW 2032. GEM lists Mataloko as 2 × 10 MW, "
-    "so the second Mataloko row may be a real unit; totals with every row can be computed from the table.",
+    "Tiga baris NTT yang kemungkinan duplikat tidak dihitung dalam total: Sokoria (FTP2) 11 MW "
+    "2029, Mataloko (FTP2) 10 MW kedua 2031, Alor PLTU 3 MW kedua 2032. Global Energy Monitor "
+    "mencatat Mataloko 2 × 10 MW, jadi baris Mataloko kedua mungkin unit nyata; total dengan semua "
+    "baris dapat dihitung dari tabel.",
+    "Three probable NTT duplicates are left out of totals: Sokoria (FTP2) 11 MW 2029, the second "
+    "Mataloko (FTP2) 10 MW 2031 and the second Alor PLTU 3 MW 2032. Global Energy Monitor lists "
+    "Mataloko as 2 × 10 MW, so the second Mataloko row may be a real unit; totals with every row "
+    "can be computed from the table.",
 )
 
 GENERATION_SPEC = specs.spec(
@@ -413,26 +415,27 @@ GENERATION_SPEC = specs.spec(
     caveats=(
         DUPLICATE_CAVEAT,
         (
-            "Koordinat berkeyakinan rendah adalah sintetis (sentroid provinsi plus jitter) dan dihapus; "
-            "entri kuota tersebar dipatok ke pembangkit yang ada dan juga dihapus. Koordinat yang tersisa "
+            "Koordinat yang tidak dapat dipercaya (titik tengah provinsi yang digeser acak) dihapus; rencana "
+            "kuota tersebar yang ditempatkan di pembangkit yang ada juga dihapus. Koordinat yang tersisa "
             "adalah lokasi pembangkit/gardu yang ada dari sistem yang sama, bukan lokasi rencana yang "
             "disurvei.",
-            "Low-confidence coordinates are synthetic (province centroid plus jitter) and removed; "
-            "dispersed-quota entries are pinned to an existing plant and removed too. Kept coordinates are "
+            "Unreliable coordinates (the province's centre shifted at random) are removed; dispersed-quota "
+            "entries placed at an existing plant are removed too. Kept coordinates are "
             "the location of an existing plant or substation of the same system, not a surveyed project "
             "site.",
         ),
         (
-            "Bali (Kuota) IX BESS 100 MW dan Bali (Kuota) VI PLTS 25 MW hanya ada di skenario ARED. BESS "
-            "adalah penyimpanan, bukan pembangkit.",
-            "Bali (Kuota) IX BESS 100 MW and Bali (Kuota) VI PLTS 25 MW appear in the ARED scenario only. "
-            "BESS is storage, not generation.",
+            "Baterai penyimpan Bali (Kuota) IX 100 MW dan PLTS Bali (Kuota) VI 25 MW hanya ada di skenario "
+            "percepatan energi terbarukan (ARED). Baterai adalah penyimpanan, bukan pembangkit.",
+            "The Bali (Kuota) IX battery storage of 100 MW and the Bali (Kuota) VI solar plant of 25 MW "
+            "appear in the accelerated renewables scenario (ARED) only. Batteries are storage, not "
+            "generation.",
         ),
         (
-            "RUPTL merencanakan PLTP Oka Ile Ange 10 MW dan Gunung Sirung 5 MW (2033), sedangkan GEM (Maret "
-            "2026) mencatat keduanya dibatalkan.",
-            "RUPTL plans Oka Ile Ange 10 MW and Gunung Sirung 5 MW geothermal (2033), while GEM (March 2026) "
-            "lists both as cancelled.",
+            "RUPTL merencanakan PLTP Oka Ile Ange 10 MW dan Gunung Sirung 5 MW (2033), sedangkan Global "
+            "Energy Monitor (Maret 2026) mencatat keduanya dibatalkan.",
+            "RUPTL plans Oka Ile Ange 10 MW and Gunung Sirung 5 MW geothermal (2033), while Global Energy "
+            "Monitor (March 2026) lists both as cancelled.",
         ),
     ),
     vintage="RUPTL PLN 2025–2034 (Kepmen ESDM 188.K/TL.03/MEM.L/2025)",
@@ -478,10 +481,10 @@ BY_TYPE_SPEC = specs.spec(
     caveats=(
         DUPLICATE_CAVEAT,
         (
-            "Total Bali memuat 1.350 MW PLTGU 'Jawa-Bali' dan 107,5 MW BESS (penyimpanan); 125 MW hanya di "
-            "skenario ARED.",
-            "Bali's total includes 1,350 MW of 'Jawa-Bali' combined-cycle gas and 107.5 MW of BESS "
-            "(storage); 125 MW are in the ARED scenario only.",
+            "Total Bali memuat 1.350 MW PLTGU 'Jawa-Bali' dan 107,5 MW baterai penyimpan; 125 MW hanya ada "
+            "di skenario percepatan energi terbarukan (ARED).",
+            "Bali's total includes 1,350 MW of 'Jawa-Bali' combined-cycle gas and 107.5 MW of battery "
+            "storage; 125 MW are in the accelerated renewables scenario (ARED) only.",
         ),
     ),
     vintage="RUPTL PLN 2025–2034 (Kepmen ESDM 188.K/TL.03/MEM.L/2025)",
