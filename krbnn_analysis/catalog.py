@@ -72,6 +72,7 @@ class Source:
     url: str | None = None
     repository: str | None = None
     commit: str | None = None
+    latest_year: int | None = None  # last year of data the upstream file holds (freshness check)
 
     @property
     def link(self) -> str | None:
@@ -111,6 +112,9 @@ class Dataset:
     sha256: str | None = None
     rows: int | None = None
     coverage: Mapping[str, Any] = field(default_factory=dict)
+    # latest_year, latest_year_status (final / preliminary / undocumented / not_stated) and
+    # upstream_latest_year (the latest year the table's upstream files hold), written by the build
+    freshness: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def file(self) -> Path:
@@ -144,6 +148,7 @@ def dataset_to_dict(dataset: Dataset) -> dict[str, Any]:
         "rows": dataset.rows,
         "vintage": dataset.vintage,
         "coverage": dict(dataset.coverage),
+        "freshness": dict(dataset.freshness),
         "primary_key": list(dataset.primary_key),
         "columns": [
             _drop_none({**asdict(c), "allowed": list(c.allowed) if c.allowed is not None else None})
@@ -182,6 +187,7 @@ def dataset_from_dict(name: str, raw: Mapping[str, Any]) -> Dataset:
         sha256=raw.get("sha256"),
         rows=raw.get("rows"),
         coverage=raw.get("coverage", {}),
+        freshness=raw.get("freshness", {}),
     )
 
 

@@ -7,6 +7,8 @@
     krbnn data log                  write docs/data_log.md (every table: source, licence, quality, caveats)
     krbnn data fetch-bps --var V --year Y [--year …] [--domain 0000]
                                     fetch BPS WebAPI responses into data/raw/bps/ (key: BPS_API_KEY)
+                                    and record them (origin record in data/raw/bps/records.yaml)
+    krbnn data record-bps FILE …    origin record for a response copied into data/raw/bps/ by hand
     krbnn reports [NOTEBOOK ...]    execute the briefings and export reports/{id,en}/*.html + index
     krbnn notebooks execute [NB …]  re-run notebooks in place (stored outputs for nbval), Indonesian
 
@@ -18,6 +20,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from krbnn_analysis.errors import KrbnnError
 
@@ -31,8 +34,23 @@ def _data_list(_: argparse.Namespace) -> int:
         years = entry.coverage.get("years")
         span = f"{years[0]}–{years[1]}" if years else "–"
         regions = len(entry.coverage.get("regions", [])) or "–"
-        rows.append((name, str(entry.rows), span, str(regions), entry.quality.rating, entry.title.en))
-    header = ("table", "rows", "years", "regions", "quality", "title")
+        latest = str(entry.freshness.get("latest_year", "–"))
+        status = entry.freshness.get("latest_year_status", "")
+        upstream = str(entry.freshness.get("upstream_latest_year", "–"))
+        rows.append(
+            (
+                name,
+                str(entry.rows),
+                span,
+                latest,
+                status,
+                upstream,
+                str(regions),
+                entry.quality.rating,
+                entry.title.en,
+            )
+        )
+    header = ("table", "rows", "years", "latest", "status", "upstream latest", "regions", "quality", "title")
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header) - 1)]
     for row in [header, *rows]:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)) + "  " + row[-1])
@@ -87,11 +105,25 @@ def _data_log(_: argparse.Namespace) -> int:
 def _fetch_bps(args: argparse.Namespace) -> int:
     from krbnn_analysis.bps_client import fetch
     from krbnn_analysis.bps_webapi import parse_file
+    from krbnn_analysis.pipeline import bps_cache
 
+    bps_cache.require_known(int(args.var))  # before spending a request on a variable nothing reads
     for year in args.year:
         path = fetch(args.var, year=year, domain=args.domain)
         cells = parse_file(path)
-        print(f"cached {path} ({len(cells)} cells, {cells['vervar'].nunique()} regions)")
+        entry = bps_cache.record(path)
+        print(
+            f"cached {path} ({len(cells)} cells, {cells['vervar'].nunique()} regions); record {entry['id']}"
+        )
+    return 0
+
+
+def _record_bps(args: argparse.Namespace) -> int:
+    from krbnn_analysis.pipeline import bps_cache
+
+    for path in args.files:
+        entry = bps_cache.record(path)
+        print(f"recorded {path} as {entry['id']} (var {entry['var']}, {entry['year']}, {entry['sha256']})")
     return 0
 
 
@@ -129,6 +161,9 @@ def parser() -> argparse.ArgumentParser:
     fetch.add_argument("--year", required=True, type=int, action="append", help="year; repeatable")
     fetch.add_argument("--domain", default="0000", help="BPS domain (0000 national, 5100 Bali…)")
     fetch.set_defaults(func=_fetch_bps)
+    record = data.add_parser("record-bps", help="give cached BPS responses in data/raw/bps/ an origin record")
+    record.add_argument("files", nargs="+", type=Path, help="cached response files")
+    record.set_defaults(func=_record_bps)
 
     reports = commands.add_parser("reports", help="build the HTML briefings")
     reports.add_argument("notebooks", nargs="*", help="notebook names, e.g. 00_overview (default: all)")

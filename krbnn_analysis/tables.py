@@ -98,8 +98,12 @@ def rank_among(
     frame: pd.DataFrame, code: str, *, value: str = "value", ascending: bool = False, level: str = "province"
 ) -> tuple[int, int]:
     """Rank of region ``code`` among the regions of ``level`` in ``frame`` (1 = highest unless
-    ``ascending``), and the number of regions ranked."""
-    ranked = frame.loc[frame["region_level"] == level].set_index("region_code")[value]
+    ``ascending``), and the number of regions ranked. Regions without a value, and rows marked
+    ``boundary_break`` (territory changed since the previous year), are not ranked."""
+    rows = frame.loc[frame["region_level"] == level]
+    if "boundary_break" in rows.columns:
+        rows = rows.loc[~rows["boundary_break"].fillna(False).astype(bool)]
+    ranked = rows.set_index("region_code")[value].dropna()
     if ranked.index.duplicated().any():
         raise IndicatorInputError("rank_among: one row per region expected")
     position = ranked.rank(ascending=ascending, method="min")

@@ -346,6 +346,27 @@ DERIVATION_CASES = {
         SchemaValidationError,
         ["'1971'", "row 0"],
     ),
+    "upstream SIMREG text in number": (
+        "grdp_by_industry",
+        "incoming/bappenas_simreg_pdrb_lapus_adhk2010_prov_kab_bnn_2010_2022_long.csv",
+        _line_edit(1, ",6864133.1", ",6864l33.1"),
+        SchemaValidationError,
+        ["'value_bn_idr_adhk2010'", "row 0", "6864l33.1"],
+    ),
+    "upstream airport months note unreadable": (
+        "air_traffic_by_airport",
+        "incoming/djpu_airport_traffic_bali_ntb_ntt_2016_2024.csv",
+        _line_edit(1, "Data 12 Bln.", "Data dua belas"),
+        SchemaValidationError,
+        ["'keterangan'", "Data dua belas"],
+    ),
+    "upstream origin trips garbage": (
+        "domestic_trips_by_origin",
+        "incoming/liddd_bps_wisnus_by_origin_prov_monthly_2022_2024.csv",
+        _line_edit(1, ";562191;", ";56219l;"),
+        SchemaValidationError,
+        ["not a number", "56219l"],
+    ),
     "upstream empty file": ("hdi", HAEKAL, lambda t: "", ParseError, ["cannot parse"]),
     "upstream truncated json": (
         "poverty",

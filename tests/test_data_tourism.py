@@ -38,10 +38,10 @@ def test_lombok_is_one_port_across_the_two_spellings():
     arrivals = load("foreign_arrivals_by_port")
     assert set(arrivals["port"]) == {"Ngurah Rai", "Tanjung Benoa", "Lombok", "Atambua", "Total"}
     lombok = arrivals[arrivals["port"] == "Lombok"].set_index(["year", "month"])["value"]
-    assert len(lombok) == 120  # 2014–2023 without a gap
+    assert len(lombok) == 132  # 2014–2024 without a gap
     assert lombok[(2014, 1)] == 5_105  # 'Bandara Internasional Lombok'
     assert lombok[(2016, 12)] == 9_694
-    assert lombok[(2017, 1)] == 9_394  # 'Bandara Int Lombok'
+    assert lombok[(2017, 1)] == 9_394  # 'Bandara Int. Lombok' (2017–2024 file)
     assert "Bandara Int Lombok" in _caveats("foreign_arrivals_by_port")
 
 
@@ -65,12 +65,12 @@ def test_arrivals_coverage_ports_provinces_types_and_months():
         last=("year", "max"),
         n=("value", "size"),
     )
-    assert per_port.loc["Ngurah Rai"].tolist() == [{"51"}, {"air"}, 2014, 2023, 120]
-    assert per_port.loc["Tanjung Benoa"].tolist() == [{"51"}, {"sea"}, 2017, 2023, 84]
-    assert per_port.loc["Lombok"].tolist() == [{"52"}, {"air"}, 2014, 2023, 120]
-    assert per_port.loc["Atambua"].tolist() == [{"53"}, {"land"}, 2017, 2023, 84]
-    assert per_port.loc["Total"].tolist() == [{"00"}, {"all"}, 2014, 2016, 36]
-    assert len(arrivals) == 444
+    assert per_port.loc["Ngurah Rai"].tolist() == [{"51"}, {"air"}, 2014, 2024, 132]
+    assert per_port.loc["Tanjung Benoa"].tolist() == [{"51"}, {"sea"}, 2017, 2024, 96]
+    assert per_port.loc["Lombok"].tolist() == [{"52"}, {"air"}, 2014, 2024, 132]
+    assert per_port.loc["Atambua"].tolist() == [{"53"}, {"land"}, 2017, 2024, 96]
+    assert per_port.loc["Total"].tolist() == [{"00"}, {"all"}, 2014, 2024, 132]
+    assert len(arrivals) == 588
     months = arrivals.groupby(["port", "year"])["month"].apply(sorted)
     assert all(m == list(range(1, 13)) for m in months)
 
@@ -84,10 +84,11 @@ def test_ntt_is_represented_only_by_the_atambua_land_border_and_this_is_stated()
     assert "bukan provinsi tujuan" in _caveats("foreign_arrivals_by_port", "id")
 
 
-def test_national_total_only_where_the_source_gives_it_and_this_is_stated():
+def test_national_total_every_year_2014_2024():
     arrivals = load("foreign_arrivals_by_port")
-    assert set(arrivals.loc[arrivals["port"] == "Total", "year"]) == {2014, 2015, 2016}
-    assert "2017–2023 file has no total row" in _caveats("foreign_arrivals_by_port")
+    total = arrivals[arrivals["port"] == "Total"].groupby("year")["value"].sum()
+    assert list(total.index) == list(range(2014, 2025))
+    assert total[2024] == 13_902_420  # BPS 2024 annual total (incoming/README)
 
 
 @pytest.mark.upstream
@@ -221,13 +222,17 @@ def test_suspect_hotel_rooms_file_feeds_no_table():
 
 
 def test_every_tourism_table_cites_its_upstream_files():
-    expected = {
-        "foreign_arrivals_by_port": {tourism.WISMAN_2014_2016, tourism.WISMAN_2017_2023},
-        "domestic_trips": {tourism.WISNUS},
-        "hotel_occupancy": {tourism.TPK},
-        "foreign_guest_share": {tourism.GUEST_SHARE},
-        "tourism_designations": {tourism.DESIGNATIONS},
+    expected = {  # table → (sources cited, sources its rows come from; the rest are checked against)
+        "foreign_arrivals_by_port": (
+            {tourism.WISMAN_2014_2016, tourism.WISMAN_2017_2023, tourism.WISMAN_2017_2024},
+            {tourism.WISMAN_2014_2016, tourism.WISMAN_2017_2024},
+        ),
+        "domestic_trips": ({tourism.WISNUS}, {tourism.WISNUS}),
+        "domestic_trips_by_origin": ({tourism.WISNUS_ORIGIN, tourism.WISNUS}, {tourism.WISNUS_ORIGIN}),
+        "hotel_occupancy": ({tourism.TPK}, {tourism.TPK}),
+        "foreign_guest_share": ({tourism.GUEST_SHARE}, {tourism.GUEST_SHARE}),
+        "tourism_designations": ({tourism.DESIGNATIONS}, {tourism.DESIGNATIONS}),
     }
-    for name, sources in expected.items():
-        assert {s.id for s in catalog()[name].sources} == sources
-        assert set(load(name)["source"]) == sources
+    for name, (cited, rows) in expected.items():
+        assert {s.id for s in catalog()[name].sources} == cited
+        assert set(load(name)["source"]) == rows

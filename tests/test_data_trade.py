@@ -145,7 +145,13 @@ def test_expenditure_grdp_equals_the_grdp_table_for_bali_ntb_ntt():
     joined = exp.set_index(["region_code", "year", "price_basis"])["grdp"]
     billion = grdp.reindex(joined.index) * 1000  # grdp is in billion IDR, this table in million
     assert len(joined) == 3 * 9 * 2
-    assert ((joined / billion - 1).abs() < 1e-6).all()
+    gap = (joined / billion - 1).abs()
+    # `grdp` takes constant prices from a later vintage (SIMREG), revised slightly for 2019 only.
+    revised = (gap.index.get_level_values("year") == 2019) & (
+        gap.index.get_level_values("price_basis") == "ADHK2010"
+    )
+    assert (gap[~revised] < 1e-6).all()
+    assert (gap[revised] < 1e-4).all()
 
 
 def test_expenditure_declares_minimum_zero_except_for_net_exports_and_inventories():

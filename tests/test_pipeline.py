@@ -115,22 +115,31 @@ def test_a_missing_upstream_file_is_named(upstream_copy, data_copy):
 # --- documented upstream defects: each fixed or flagged, each with a test --------------------------------
 
 
-def test_indonesia_grdp_is_the_provincial_aggregate_and_is_flagged():
+def test_indonesia_grdp_is_the_sum_of_the_provinces_and_is_labelled():
     grdp = load("grdp")
     adhk = grdp[(grdp["indicator"] == "grdp") & (grdp["price_basis"] == "ADHK2010")]
     aggregate_2013 = adhk.query("region_code == '00' and year == 2013")["value"].item()
-    assert aggregate_2013 == pytest.approx(8_179_836.08)  # not national GDP 2013 (8,156,497.8 bn)
+    assert aggregate_2013 == pytest.approx(8_177_822.29)  # sum of the provinces, not GDP (8,156,497.8 bn)
+    assert set(grdp.loc[grdp["region_code"] == "00", "aggregate"]) == {"sum_of_34_provinces"}
+    assert grdp.loc[grdp["region_code"] != "00", "aggregate"].isna().all()
     industries = load("grdp_by_industry").query("region_code == '00' and year == 2013")["value"].sum()
     assert industries < 8_156_497.8  # national industries exclude net taxes on products
-    assert any("not national GDP" in c.en for c in catalog()["grdp"].caveats)
+    assert any(
+        "the sum of the 34 provinces" in c.en and "not national GDP" in c.en
+        for c in catalog()["grdp"].caveats
+    )
 
 
 def test_grdp_revision_status_follows_the_download():
-    grdp = load("grdp").query("region_level == 'province'")
+    grdp = load("grdp").query("region_level == 'province' and price_basis == 'ADHB'")
     status = grdp.groupby("year")["status"].unique().map(list)
     assert (
         status[2018] == ["final"] and status[2019] == ["preliminary"] and status[2020] == ["very_preliminary"]
     )
+    simreg = load("grdp").query(
+        "region_level == 'province' and price_basis == 'ADHK2010' and indicator == 'grdp'"
+    )
+    assert set(simreg["status"]) == {"not_stated"}  # the SIMREG export does not state it
 
 
 def test_kalimantan_utara_has_no_grdp_before_it_existed():
@@ -209,6 +218,6 @@ def test_national_industry_rows_are_not_the_sum_of_provinces_and_say_so():
     )
     national = industry[industry["region_code"] == "00"].set_index(["year", "industry_code"])["value"]
     ratio = (provinces / national).unstack()
-    assert ratio["D"].between(0.23, 0.27).all()  # about a quarter
-    assert ratio["C"].between(1.11, 1.16).all()  # 11–16 % more
+    assert ratio["D"].between(0.22, 0.29).all()  # about a quarter (2010: 0.289, 2022: 0.229)
+    assert ratio["C"].between(1.09, 1.18).all()  # 10–18 % more (2012: 1.095, 2022: 1.179)
     assert any("not the sum of the provinces" in c.en for c in catalog()["grdp_by_industry"].caveats)

@@ -23,6 +23,8 @@ from krbnn_analysis.indicators._checks import (
 )
 from krbnn_analysis.validation import first_position
 
+BREAK_COLUMN = "boundary_break"  # curated tables mark a change of territory here (see the catalog)
+
 
 def _previous(data: pd.DataFrame, by: Sequence[str], column: str) -> pd.Series:
     """The value of ``column`` in the previous row of the same group (data sorted by group, time)."""
@@ -41,6 +43,8 @@ def yoy_growth(
 
         The first year of each group, and a year whose previous year is absent (a gap in the series),
         get ``NaN``: growth over a two-year gap is not a yearly rate, so it is never reported as one.
+        A row marked in the curated tables' ``boundary_break`` column (the region's territory changed
+        since the previous year, e.g. Kalimantan Timur 2013) also gets ``NaN``.
 
     Parameters:
         frame: tidy data, one row per ``by`` × ``time``.
@@ -70,6 +74,7 @@ def yoy_growth(
     require_keys(frame, keys, func)
     data = frame[keys].copy()
     data["_v"] = require_values(frame, value, keys, func)
+    data["_break"] = frame[BREAK_COLUMN].fillna(False).astype(bool) if BREAK_COLUMN in frame else False
     data = data.sort_values(keys, kind="stable").reset_index(drop=True)
 
     previous = _previous(data, group, "_v")
@@ -80,7 +85,7 @@ def yoy_growth(
             func, value, "zero level in the previous year (division by zero)", keys, tuple(data.loc[at, keys])
         )
     growth = (data["_v"] / previous - 1.0) * 100.0
-    data["growth"] = growth.where(consecutive)
+    data["growth"] = growth.where(consecutive & ~data["_break"])
     return data[[*keys, "growth"]]
 
 

@@ -86,7 +86,11 @@ def _relative_concentration(
     require_frame(frame, func, [*keys, value])
     require_keys(frame, keys, func)
     data = frame[keys].assign(_v=require_values(frame, value, keys, func))
-    require_complete_grid(data, keys, func, what=f"every {industry} in every {region}")
+    # Each period is its own cross-section: every region has every industry of that period. A period may
+    # lack an industry for all regions (SIMREG 2021–2022 have no industry E: missing, not zero).
+    require_complete_grid(
+        data, [region, industry], func, within=periods, what=f"every {industry} in every {region}"
+    )
 
     ref = reference_values(
         data, region=region, key=[industry, *periods], value=value, reference=reference, func=func

@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from krbnn_analysis import config
-from krbnn_analysis.catalog import Catalog, Dataset, dump_catalog, read_catalog
+from krbnn_analysis.catalog import Catalog, Dataset, Source, dump_catalog, read_catalog
 from krbnn_analysis.errors import KrbnnError, SchemaValidationError
 from krbnn_analysis.pipeline.upstream import UpstreamFiles, source
 from krbnn_analysis.validation import sha256_bytes, validate_table
@@ -41,6 +41,8 @@ class Step:
     inputs: tuple[str, ...]
     outputs: tuple[Dataset, ...]
     run: Callable[[UpstreamFiles], Mapping[str, pd.DataFrame]]
+    # Origin records known only at build time (cached BPS WebAPI responses, see ``bps_cache``).
+    dynamic_sources: Callable[[], tuple[Source, ...]] | None = None
 
     def output_names(self) -> list[str]:
         return [d.name for d in self.outputs]
@@ -115,6 +117,37 @@ def coverage(frame: pd.DataFrame) -> dict[str, object]:
     return out
 
 
+PRELIMINARY_STATUSES = {"preliminary", "very_preliminary"}
+UNDOCUMENTED_FLAG = "status_undocumented"
+
+
+def latest_year_status(frame: pd.DataFrame, year: int) -> str:
+    """Whether the rows of the latest year are preliminary (BPS status), undocumented (flagged), final,
+    or not stated (no status column, or the source does not say)."""
+    rows = frame[frame["year"] == year]
+    statuses = set(rows["status"].dropna()) if "status" in rows.columns else set()
+    if statuses & PRELIMINARY_STATUSES:
+        return "preliminary"
+    if "flag" in rows.columns and (rows["flag"] == UNDOCUMENTED_FLAG).any():
+        return "undocumented"
+    if statuses == {"final"}:
+        return "final"
+    return "not_stated"
+
+
+def freshness(frame: pd.DataFrame, sources: Iterable[Source]) -> dict[str, object]:
+    """The table's latest year and its status, next to the latest year of its upstream files."""
+    out: dict[str, object] = {}
+    if "year" in frame.columns and len(frame):
+        latest = int(frame["year"].max())
+        out["latest_year"] = latest
+        out["latest_year_status"] = latest_year_status(frame, latest)
+    upstream = [s.latest_year for s in sources if s.latest_year is not None]
+    if upstream:
+        out["upstream_latest_year"] = max(upstream)
+    return out
+
+
 # --- running --------------------------------------------------------------------------------------
 
 
@@ -126,11 +159,19 @@ def run_step(step: Step, upstream_root: Path | None = None) -> dict[str, BuiltTa
         raise KrbnnError(f"step {step.name!r} returned {sorted(results)}, declared {sorted(expected)}")
     built = {}
     for spec in step.outputs:
+        if step.dynamic_sources is not None:
+            spec = replace(spec, sources=(*spec.sources, *step.dynamic_sources()))
         frame = _sort(results[spec.name], spec)
         label = f"<table {spec.name!r} built by step {step.name!r}>"
         validate_table(frame, spec, label)
         payload = serialise(frame, spec)
-        dataset = replace(spec, sha256=sha256_bytes(payload), rows=len(frame), coverage=coverage(frame))
+        dataset = replace(
+            spec,
+            sha256=sha256_bytes(payload),
+            rows=len(frame),
+            coverage=coverage(frame),
+            freshness=freshness(frame, spec.sources),
+        )
         built[spec.name] = BuiltTable(dataset, payload)
     return built
 

@@ -19,6 +19,19 @@ from krbnn_analysis.catalog import Source
 from krbnn_analysis.errors import MissingFileError, ParseError, SchemaValidationError, UpstreamChangedError
 from krbnn_analysis.validation import sha256_file, to_numbers
 
+# Upstream files deliberately not derived into a curated table (listed in the data log).
+LEFT_OUT = {
+    "incoming/jala_bps_kkp_capture_fisheries_prov_2024_SUSPECT.csv": (
+        "SUSPECT (student-processed): not continuous with the 2000–2020 fisheries series (NTT marine "
+        "capture 30,318 t vs 182,350 t in 2020), implausible entries (NTB 39 fishing households); a pointer "
+        "only, to be checked against the BPS table before any use."
+    ),
+    "incoming/jala_bps_capture_fisheries_kabkota_bali_ntb_ntt_2024_SUSPECT.csv": (
+        "SUSPECT: volume unit errors (Sikka 737 kg worth 3.23 bn IDR, Sumba Barat Daya, Kota Bima) and NTT "
+        "coordinates mis-joined by Kemendagri code; a pointer only."
+    ),
+}
+
 
 @cache
 def origin_records(path: Path = config.UPSTREAM_SOURCES_FILE) -> dict[str, Source]:

@@ -21,13 +21,21 @@ from krbnn_analysis import regions
 from krbnn_analysis.catalog import Column
 from krbnn_analysis.errors import SchemaValidationError
 from krbnn_analysis.pipeline import specs
-from krbnn_analysis.pipeline.common import concat, require, single_value, with_region_columns
+from krbnn_analysis.pipeline.common import (
+    concat,
+    parse_number_strings,
+    require,
+    single_value,
+    with_region_columns,
+)
 from krbnn_analysis.pipeline.core import step
 from krbnn_analysis.pipeline.upstream import UpstreamFiles
 
 WISMAN_2014_2016 = "bps-wisman-by-entry-port-monthly-2014-2016"
 WISMAN_2017_2023 = "bintang-wisman-by-entry-port-monthly-2017-2023"
+WISMAN_2017_2024 = "anggun-bps-wisman-by-entry-port-monthly-2017-2024"
 WISNUS = "bintang-wisnus-by-destination-prov-monthly-2019-2023"
+WISNUS_ORIGIN = "liddd-bps-wisnus-by-origin-prov-monthly-2022-2024"
 TPK = "bintang-tpk-hotel-prov-2017-2023"
 GUEST_SHARE = "jakpost-foreign-guest-share-hotels-prov-2019"
 DESIGNATIONS = "bintang-dtw-destination-types-prov"
@@ -55,9 +63,20 @@ PORT_NAMES = {
     "Ngurah Rai": "Ngurah Rai",
     "Tanjung Benoa": "Tanjung Benoa",
     "Bandara Int Lombok": "Lombok",  # 2017–2023 file
+    "Bandara Int. Lombok": "Lombok",  # 2017–2024 file
     "Bandara Internasional Lombok": "Lombok",  # 2014–2016 file
     "Atambua": "Atambua",
-    "Total": "Total",  # 2014–2016 file only: national total of all ports
+    "Total": "Total",  # national total of all ports (2014–2016 and 2017–2024 files)
+}
+# 2017–2024 file (incoming/README): the 29 ports sum to 'Total' every month ("-" = 0); it agrees with
+# the 2017–2023 file on every port-month except these four, where that file lost a trailing zero.
+ROWS_2017_2024 = 3_640
+PORT_MONTHS_2017_2024 = 29 * 96
+DROPPED_TRAILING_ZERO = {  # (port as written, year, month) → (2017–2023 file, 2017–2024 file)
+    ("Atambua", 2017, 1): (474, 4_740),
+    ("Sultan Badaruddin II", 2017, 1): (106, 1_060),
+    ("Tanjung Mas", 2017, 1): (179, 1_790),
+    ("Kualanamu", 2017, 2): (1_568, 15_680),
 }
 PORT_TYPES = {"Udara": "air", "Laut": "sea", "Darat": "land"}
 TOTAL_PORT = "Total"
@@ -104,10 +123,19 @@ ARRIVAL_FACTS = {  # (port as harmonised, year, month) → arrivals in the upstr
     ("Atambua", 2019, 12): 12_561,
 }
 ROWS_2014_2016, ROWS_2017_2023 = 828, 2_436
+ARRIVAL_FACTS_2024 = {("Ngurah Rai", 2024): 6_308_541, ("Lombok", 2024): 81_544, ("Total", 2024): 13_902_420}
 
 # Domestic trips: 34 provinces (before the 2022 Papua split); 2023 stops in November.
 EXPECTED_PROVINCES_34 = 34
 WISNUS_YEARS = range(2019, 2024)
+# Plausibility of year-on-year jumps (issue 12): recovery from the pandemic can double a year's trips,
+# but a doubling that also ends half again above the pre-pandemic year is not a recovery.
+PRE_PANDEMIC_YEAR = 2019
+MAX_YOY_RATIO = 2.0  # same months, this year / last year
+MAX_RATIO_TO_PRE_PANDEMIC = 1.5  # same months, this year / 2019
+IMPLAUSIBLE_JUMP = "implausible_jump"
+# Province-years the rule flags in this release; a release that changes them fails for review.
+EXPECTED_IMPLAUSIBLE = frozenset({("52", 2023), ("74", 2022), ("76", 2022)})
 WISNUS_LAST_YEAR, WISNUS_LAST_YEAR_MONTHS = 2023, 11
 BALI_WISNUS_2023_01 = 1_830_882
 
@@ -269,15 +297,96 @@ def check_arrivals(tidy: pd.DataFrame, file: str) -> None:
         )
 
 
+def read_wisman_2017_2024(raw: pd.DataFrame, file: str) -> pd.DataFrame:
+    """Monthly port and Total rows of the 2017–2024 file; '-' (no arrivals recorded) read as 0."""
+    require(len(raw) == ROWS_2017_2024, f"expected {ROWS_2017_2024} rows, found {len(raw)}", file=file)
+    monthly = raw[raw["period"] != "Tahunan"].copy()
+    dash = monthly["value_raw"].astype("string").str.strip() == "-"
+    blank = monthly["foreign_visitor_arrivals"].isna() & ~dash
+    require(not blank.any(), "blank arrivals that are not '-'", file=file, column="value_raw")
+    monthly["value"] = monthly["foreign_visitor_arrivals"].fillna(0.0)
+    monthly["month"] = monthly["month_num"].astype("int64")
+    ports = monthly[monthly["row_type"] == "port"]
+    require(len(ports) == PORT_MONTHS_2017_2024, f"expected {PORT_MONTHS_2017_2024} port-months", file=file)
+    total = monthly[monthly["entry_port"] == TOTAL_PORT].set_index(["year", "month"])["value"]
+    gap = ports.groupby(["year", "month"])["value"].sum() - total
+    require(bool((gap == 0).all()), f"ports do not sum to Total in {int((gap != 0).sum())} months", file=file)
+    return monthly[(monthly["row_type"] == "port") | (monthly["entry_port"] == TOTAL_PORT)]
+
+
+def check_against_2017_2023(recent: pd.DataFrame, old: pd.DataFrame, file: str) -> None:
+    """The two files agree on every port-month of 2017–2023 except the four documented cells, where the
+    older file lost a trailing zero (the newer value is ten times the older)."""
+    old = old.assign(month=month_numbers(old["bulan"], file=file, column="bulan"))
+    old_values = old.set_index(["nama_pintu_masuk", "tahun", "month"])["jumlah_kunjungan_wisman"]
+    names = recent["entry_port"].replace({"Bandara Int. Lombok": "Bandara Int Lombok"})
+    new_values = recent.assign(entry_port=names).set_index(["entry_port", "year", "month"])["value"]
+    both = pd.concat({"old": old_values, "new": new_values}, axis=1, join="inner")
+    differ = both[both["old"] != both["new"]]
+    found = {key: (int(row["old"]), int(row["new"])) for key, row in differ.iterrows()}
+    require(
+        found == DROPPED_TRAILING_ZERO,
+        f"the 2017–2023 and 2017–2024 files differ in {sorted(found)}; expected only the four "
+        "dropped-trailing-zero cells of incoming/README",
+        file=file,
+    )
+    require(len(both) == ROWS_2017_2023, f"{ROWS_2017_2023 - len(both)} port-months not matched", file=file)
+
+
+def tidy_wisman_2017_2024(monthly: pd.DataFrame, file: str) -> pd.DataFrame:
+    """Ports of Bali, NTB and NTT (by the BPS code of their province, never by name) and the Total."""
+    ports = monthly[(monthly["row_type"] == "port") & (monthly["provinsi_added"] != OTHER_PORTS_PROVINCE)]
+    ports = ports.assign(
+        region_code=regions.harmonise(ports["provinsi_added"], file=file, column="provinsi_added")
+    )
+    ports = ports[ports["region_code"].isin(regions.KR_BNN_PROVINCES)]
+    names = {PORT_NAMES.get(n, n) for n in ports["entry_port"]}
+    require(
+        names == {PORT_NAMES[n] for n in REGION_PORTS_2017_2023},
+        f"ports of Bali/NTB/NTT differ from the release: {sorted(names)}",
+        file=file,
+        column="entry_port",
+    )
+    total = monthly[monthly["entry_port"] == TOTAL_PORT].assign(region_code=regions.INDONESIA)
+    rows = concat([ports, total])
+    return pd.DataFrame(
+        {
+            "region_code": rows["region_code"],
+            "year": rows["year"].astype("int64"),
+            "month": rows["month"],
+            "port": rows["entry_port"].map(PORT_NAMES),
+            "port_type": rows["port_type"].map(PORT_TYPES).fillna("all"),
+            "value": rows["value"].astype("float64"),
+            "source": WISMAN_2017_2024,
+        }
+    )
+
+
+def check_annual_facts(tidy: pd.DataFrame, file: str) -> None:
+    annual = tidy.groupby(["port", "year"])["value"].sum()
+    for (port, year), expected in ARRIVAL_FACTS_2024.items():
+        require(
+            annual[(port, year)] == expected, f"{port} {year}: {annual[(port, year)]} ≠ {expected}", file=file
+        )
+
+
 def run_foreign_arrivals(files: UpstreamFiles) -> dict[str, pd.DataFrame]:
-    """Monthly foreign arrivals at the entry ports of Bali, NTB and NTT (and the national total)."""
-    old_file, new_file = str(files.path(WISMAN_2014_2016)), str(files.path(WISMAN_2017_2023))
+    """Monthly foreign arrivals at the entry ports of Bali, NTB and NTT, and the national total."""
+    old_file, mid_file = str(files.path(WISMAN_2014_2016)), str(files.path(WISMAN_2017_2023))
+    new_file = str(files.path(WISMAN_2017_2024))
     old_raw = files.read_csv(WISMAN_2014_2016)
     check_wisman_2014_2016(old_raw, old_file)
-    recent = tidy_wisman_2017_2023(files.read_csv(WISMAN_2017_2023), new_file)
-    old = tidy_wisman_2014_2016(old_raw, port_attributes(recent, new_file))
+    monthly = read_wisman_2017_2024(
+        files.read_csv(WISMAN_2017_2024, numeric=("year", "month_num", "foreign_visitor_arrivals")), new_file
+    )
+    mid_raw = files.read_csv(WISMAN_2017_2023)
+    tidy_wisman_2017_2023(mid_raw, mid_file)  # checks the older file's regional ports still hold
+    check_against_2017_2023(monthly, mid_raw, f"{mid_file} + {new_file}")
+    recent = tidy_wisman_2017_2024(monthly, new_file)
+    old = tidy_wisman_2014_2016(old_raw, port_attributes(recent[recent["port"] != TOTAL_PORT], new_file))
     tidy = concat([old, recent])
     check_arrivals(tidy, f"{old_file} + {new_file}")
+    check_annual_facts(tidy, new_file)
     tidy = tidy.assign(indicator="foreign_arrivals", unit="arrivals")
     return {"foreign_arrivals_by_port": with_region_columns(tidy)}
 
@@ -308,8 +417,124 @@ def run_domestic_trips(files: UpstreamFiles) -> dict[str, pd.DataFrame]:
         )
     bali = single_value(tidy, "Bali Jan 2023", file=file, region_code="51", year=2023, month=1)
     require(bali == BALI_WISNUS_2023_01, f"Bali Jan 2023: {bali} ≠ {BALI_WISNUS_2023_01}", file=file)
+    jumps = implausible_years(tidy)
+    require(
+        set(jumps) == EXPECTED_IMPLAUSIBLE,
+        f"implausible year-on-year jumps in {sorted(jumps)}; expected {sorted(EXPECTED_IMPLAUSIBLE)}: review",
+        file=file,
+    )
+    tidy["flag"] = flag_jump_months(tidy, jumps)
     tidy = tidy.assign(indicator="domestic_trips", unit="trips", source=WISNUS)
     return {"domestic_trips": with_region_columns(tidy)}
+
+
+def same_month_sums(tidy: pd.DataFrame, year: int, base: int) -> pd.DataFrame:
+    """Per province, trips of ``year`` and of ``base`` over the months both years have."""
+    months = set(tidy.loc[tidy["year"] == year, "month"]) & set(tidy.loc[tidy["year"] == base, "month"])
+    rows = tidy[tidy["month"].isin(months) & tidy["year"].isin([year, base])]
+    return rows.pivot_table(index="region_code", columns="year", values="value", aggfunc="sum")
+
+
+def implausible_years(tidy: pd.DataFrame) -> list[tuple[str, int]]:
+    """Province-years whose trips more than double on the year before and end above 1.5× 2019."""
+    found = []
+    for year in sorted(set(tidy["year"]) - {min(tidy["year"])}):
+        yoy = same_month_sums(tidy, year, year - 1)
+        pre = same_month_sums(tidy, year, PRE_PANDEMIC_YEAR) if year != PRE_PANDEMIC_YEAR else None
+        if pre is None:
+            continue
+        jump = (yoy[year] / yoy[year - 1] > MAX_YOY_RATIO) & (
+            pre[year] / pre[PRE_PANDEMIC_YEAR] > MAX_RATIO_TO_PRE_PANDEMIC
+        )
+        found += [(code, int(year)) for code in jump.index[jump]]
+    return found
+
+
+def flag_jump_months(tidy: pd.DataFrame, jumps: list[tuple[str, int]]) -> pd.Series:
+    """In a flagged province-year, the months above 1.5× the same month of 2019 (the shifted level)."""
+    base = tidy[tidy["year"] == PRE_PANDEMIC_YEAR].set_index(["region_code", "month"])["value"]
+    ratio = (
+        tidy["value"].to_numpy()
+        / base.reindex(pd.MultiIndex.from_frame(tidy[["region_code", "month"]])).to_numpy()
+    )
+    in_jump = pd.Series(list(zip(tidy["region_code"], tidy["year"], strict=True)), index=tidy.index).isin(
+        jumps
+    )
+    flagged = in_jump & (ratio > MAX_RATIO_TO_PRE_PANDEMIC)
+    return pd.Series(IMPLAUSIBLE_JUMP, index=tidy.index).where(flagged)
+
+
+# --- domestic trips by province of origin ----------------------------------------------------------------
+
+ORIGIN_PROVINCES = 38
+ORIGIN_MONTHS = [
+    f"{m}-{y}"
+    for y in ("22", "23", "24")
+    for m in ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+]
+ORIGIN_NATIONAL = {2022: 734_864_693, 2023: 825_797_301, 2024: 1_021_084_031}  # incoming/README
+ORIGIN_ANNUAL = {("51", 2022): 11_132_389, ("52", 2023): 11_927_884, ("53", 2024): 8_255_413}
+ORIGIN_LEVEL_BREAK = (2024, 1)  # many provinces jump in January 2024 (README): a method change, probably
+
+
+def tidy_origin(raw: pd.DataFrame, file: str) -> pd.DataFrame:
+    require(
+        len(raw) == ORIGIN_PROVINCES, f"expected {ORIGIN_PROVINCES} provinces, found {len(raw)}", file=file
+    )
+    first = raw.columns[0]
+    require(list(raw.columns[1:]) == ORIGIN_MONTHS, "month columns differ from Jan-22 … Dec-24", file=file)
+    codes = regions.harmonise(raw[first], file=file, column="(province)")
+    long = raw.assign(region_code=codes).melt(
+        id_vars=["region_code"], value_vars=ORIGIN_MONTHS, var_name="column", value_name="raw"
+    )
+    long = long[long["raw"].str.strip() != "-"]  # the four new Papua provinces before 2024
+    long["value"] = parse_number_strings(long["raw"], file=file, column="month columns")
+    stamp = pd.to_datetime(long["column"], format="%b-%y")
+    return pd.DataFrame(
+        {
+            "region_code": long["region_code"],
+            "year": stamp.dt.year,
+            "month": stamp.dt.month,
+            "value": long["value"],
+        }
+    )
+
+
+def check_origin(tidy: pd.DataFrame, file: str) -> None:
+    national = tidy.groupby("year")["value"].sum()
+    for year, expected in ORIGIN_NATIONAL.items():
+        require(
+            national[year] == expected, f"national {year}: {national[year]:,.0f} ≠ {expected:,}", file=file
+        )
+    annual = tidy.groupby(["region_code", "year"])["value"].sum()
+    for key, expected in ORIGIN_ANNUAL.items():
+        require(annual[key] == expected, f"{key}: {annual[key]:,.0f} ≠ {expected:,}", file=file)
+
+
+def check_origin_against_destination(origin: pd.DataFrame, destination: pd.DataFrame, file: str) -> None:
+    """Every trip has one origin and one destination: the national sums agree in every shared month.
+    (A check only: the two series measure different things and are never joined.)"""
+    by_origin = origin.groupby(["year", "month"])["value"].sum()
+    by_destination = destination.groupby(["year", "month"])["value"].sum()
+    both = pd.concat({"origin": by_origin, "destination": by_destination}, axis=1, join="inner")
+    require(len(both) == 23, f"expected 23 shared months (Jan 2022 – Nov 2023), found {len(both)}", file=file)
+    gap = (both["origin"] - both["destination"]).abs()
+    require(gap.max() == 0, f"national sums differ by {gap.max():,.0f} in {gap.idxmax()}", file=file)
+
+
+def run_domestic_trips_by_origin(files: UpstreamFiles) -> dict[str, pd.DataFrame]:
+    """Monthly domestic tourist trips by province of ORIGIN, January 2022 – December 2024."""
+    file = str(files.path(WISNUS_ORIGIN))
+    raw = files.read_csv(WISNUS_ORIGIN, sep=";", dtype=str)
+    tidy = tidy_origin(raw, file)
+    check_origin(tidy, file)
+    destination = run_domestic_trips(files)["domestic_trips"]
+    check_origin_against_destination(tidy, destination, f"{file} + {files.path(WISNUS)}")
+    level_break = (tidy["year"] == ORIGIN_LEVEL_BREAK[0]) & (tidy["month"] == ORIGIN_LEVEL_BREAK[1])
+    tidy = tidy.assign(
+        indicator="domestic_trips_by_origin", unit="trips", level_break=level_break, source=WISNUS_ORIGIN
+    )
+    return {"domestic_trips_by_origin": with_region_columns(tidy)}
 
 
 # --- hotel occupancy ------------------------------------------------------------------------------------
@@ -424,16 +649,18 @@ PROVINCES_34 = (
 
 ARRIVALS_SPEC = specs.spec(
     "foreign_arrivals_by_port",
-    title_id="Kunjungan wisatawan mancanegara menurut pintu masuk di Bali, NTB dan NTT, bulanan 2014–2023",
-    title_en="Foreign visitor arrivals by entry port in Bali, NTB and NTT, monthly 2014–2023",
+    title_id="Kunjungan wisatawan mancanegara menurut pintu masuk di Bali, NTB dan NTT, bulanan 2014–2024",
+    title_en="Foreign visitor arrivals by entry port in Bali, NTB and NTT, monthly 2014–2024",
     description=(
         "Monthly foreign visitor arrivals (wisman) counted by BPS at the entry ports of the region: Ngurah "
         "Rai airport and Tanjung Benoa seaport (Bali, 51), Lombok international airport (NTB, 52) and the "
         "Atambua land border (NTT, 53), with the national total of all ports (region 00, port 'Total') where "
-        "the source gives it (2014–2016). `region_code` is the province of the port. 2014–2016 from the BPS "
+        "the source gives it (2014–2024). `region_code` is the province of the port. 2014–2016 from the BPS "
         "table 'Jumlah Kunjungan Wisatawan Mancanegara per bulan ke Indonesia Menurut Pintu Masuk, "
-        "2008–2017'; 2017–2023 from a cleaned copy of the BPS series. Port names are harmonised across the "
-        "two files ('Bandara Internasional Lombok' and 'Bandara Int Lombok' → 'Lombok')."
+        "2008–2017'; 2017–2024 from a copy of the BPS table 'Jumlah Kunjungan Wisatawan Mancanegara per "
+        "bulan Menurut Pintu Masuk', checked against a second copy for 2017–2023. Port names are harmonised "
+        "across the files ('Bandara Internasional Lombok', 'Bandara Int Lombok', 'Bandara Int. Lombok' → "
+        "'Lombok')."
     ),
     columns=(
         *BASE,
@@ -484,9 +711,25 @@ ARRIVALS_SPEC = specs.spec(
         ),
         (
             "Tanjung Benoa dan Atambua baru tersedia mulai 2017 (tidak tercantum tersendiri di tabel "
-            "2014–2016). Total nasional hanya 2014–2016: berkas 2017–2023 tidak memuat baris total.",
-            "Tanjung Benoa and Atambua start in 2017 (not listed separately in the 2014–2016 table). The "
-            "national total covers 2014–2016 only: the 2017–2023 file has no total row.",
+            "2014–2016).",
+            "Tanjung Benoa and Atambua start in 2017 (not listed separately in the 2014–2016 table).",
+        ),
+        (
+            "Gabungan sumber dicek: 2017–2024 dari salinan tabel BPS yang lebih baru; untuk 2017–2023 "
+            "salinan "
+            "ini sama dengan salinan sebelumnya di semua 2.436 pintu-bulan kecuali empat nilai yang di "
+            "salinan "
+            "lama kehilangan angka nol di belakang dan di sini diperbaiki (Atambua Januari 2017: 4.740, "
+            "bukan "
+            "474; juga Kualanamu Februari 2017, Sultan Badaruddin II dan Tanjung Mas Januari 2017). Setiap "
+            "bulan semua pintu berjumlah tepat sama dengan Total. '-' dibaca sebagai 0.",
+            "Joined sources are checked: 2017–2024 come from the newer copy of the BPS table; for 2017–2023 "
+            "it "
+            "equals the earlier copy in all 2,436 port-months except four values that lost a trailing zero "
+            "in "
+            "the earlier copy and are fixed here (Atambua January 2017: 4,740, not 474; also Kualanamu "
+            "February 2017, Sultan Badaruddin II and Tanjung Mas January 2017). Every month the ports sum "
+            "exactly to the Total. '-' is read as 0.",
         ),
         (
             "Nama pintu masuk diseragamkan: 'Bandara Internasional Lombok' (2014–2016) dan 'Bandara Int "
@@ -507,7 +750,7 @@ ARRIVALS_SPEC = specs.spec(
             "by BPS Bali (5,273,258, see `text_figures`).",
         ),
     ),
-    vintage="BPS table 2008–2017 (years 2014–2016); " + BINTANG_VINTAGE + " (2017–2023)",
+    vintage="BPS table 2008–2017 (years 2014–2016); BPS 2017–2024 as of about May 2025 (AnggunUwU copy)",
 )
 
 DOMESTIC_TRIPS_SPEC = specs.spec(
@@ -526,6 +769,15 @@ DOMESTIC_TRIPS_SPEC = specs.spec(
         Column("indicator", "string", "domestic_trips", allowed=("domestic_trips",)),
         specs.value("Domestic tourist trips to the province", minimum=0),
         specs.UNIT,
+        Column(
+            "flag",
+            "string",
+            "implausible_jump: the province-year more than doubled on the year before (same months) and "
+            "ended above 1.5× 2019, and this month is above 1.5× the same month of 2019; draw no finding "
+            "from it until a source confirms it",
+            nullable=True,
+            allowed=(IMPLAUSIBLE_JUMP,),
+        ),
         specs.SOURCE,
     ),
     primary_key=("region_code", "year", "month"),
@@ -542,10 +794,81 @@ DOMESTIC_TRIPS_SPEC = specs.spec(
             "2023 has only 11 months (January–November): a 2023 annual sum is not comparable with other "
             "years.",
         ),
+        (
+            "Uji kewajaran lonjakan tahunan: NTB 2023 mencapai 3,45 kali 2022 (bulanan naik dari sekitar 0,6 "
+            "juta menjadi 1,0–1,7 juta mulai Mei 2023), juga Sulawesi Barat dan Sulawesi Tenggara 2022. "
+            "Bulan "
+            "yang terdampak ditandai `implausible_jump`; jangan menarik kesimpulan darinya sebelum ada "
+            "sumber "
+            "yang mengonfirmasi.",
+            "Plausibility check on year-on-year jumps: NTB 2023 is 3.45 times 2022 (monthly trips rise from "
+            "about 0.6 million to 1.0–1.7 million from May 2023), as are Sulawesi Barat and Sulawesi "
+            "Tenggara "
+            "2022. The affected months are flagged `implausible_jump`; draw no finding from them until a "
+            "source confirms them.",
+        ),
         PROVINCES_34,
         THIRD_PARTY_COPY,
     ),
     vintage="2019–November 2023; " + BINTANG_VINTAGE,
+)
+
+DOMESTIC_TRIPS_ORIGIN_SPEC = specs.spec(
+    "domestic_trips_by_origin",
+    title_id="Perjalanan wisatawan nusantara menurut provinsi ASAL, bulanan 2022–2024",
+    title_en="Domestic tourist trips by province of ORIGIN, monthly 2022–2024",
+    description=(
+        "Monthly domestic tourist trips (perjalanan wisatawan nusantara) by the province the travellers "
+        "come FROM, 38 provinces, January 2022 – December 2024 (BPS). This is not the destination series in "
+        "`domestic_trips`: never join or splice the two."
+    ),
+    columns=(
+        *BASE,
+        specs.YEAR,
+        MONTH,
+        Column("indicator", "string", "domestic_trips_by_origin", allowed=("domestic_trips_by_origin",)),
+        specs.value("Domestic tourist trips made by residents of the province", minimum=0),
+        specs.UNIT,
+        Column(
+            "level_break",
+            "boolean",
+            "True in January 2024: many provinces jump to a new level from that month (probably a BPS "
+            "method or revision change); compare across it with care",
+        ),
+        specs.SOURCE,
+    ),
+    primary_key=("region_code", "year", "month"),
+    quality=(
+        "amber",
+        "Angka BPS melalui salinan mahasiswa (tabel BPS tidak disebut); jumlah nasional sama persis dengan "
+        "seri menurut tujuan di 23 bulan bersama; 2024 tidak dapat dicek.",
+        "BPS figures through a student copy (BPS table not named); the national sum equals the destination "
+        "series exactly in the 23 shared months; 2024 could not be checked.",
+    ),
+    caveats=(
+        (
+            "Menurut provinsi asal, bukan tujuan: perjalanan warga Bali ke provinsi lain dihitung untuk "
+            "Bali. "
+            "Jangan digabung dengan `domestic_trips` (tujuan).",
+            "By province of origin, not destination: trips by Bali residents to other provinces count for "
+            "Bali. Do not join it with `domestic_trips` (destination).",
+        ),
+        (
+            "Patahan level pada Januari 2024 di banyak provinsi (Kep. Riau 82.727 → 275.085; NTT 322.823 → "
+            "729.320), sementara Jawa Timur tidak naik: kemungkinan perubahan metode BPS. Papua dan Papua "
+            "Barat kehilangan provinsi pemekarannya mulai 2024.",
+            "Level break in January 2024 in many provinces (Kep. Riau 82,727 → 275,085; NTT 322,823 → "
+            "729,320), while Jawa Timur does not rise: probably a BPS method change. Papua and Papua Barat "
+            "lose their new provinces from 2024.",
+        ),
+        (
+            "Dicek: jumlah 38 provinsi sama persis dengan jumlah nasional seri menurut tujuan untuk Januari "
+            "2022 – November 2023 (pengecekan saja, tidak digabung).",
+            "Checked: the sum of the 38 provinces equals the national sum of the destination series exactly "
+            "for January 2022 – November 2023 (a check only, not a join).",
+        ),
+    ),
+    vintage="2022–2024; Liddd-alt/SI-47-03_KELOMPOK-2 copy of 2025-06-07",
 )
 
 HOTEL_OCCUPANCY_SPEC = specs.spec(
@@ -691,11 +1014,17 @@ DESIGNATIONS_SPEC = specs.spec(
 STEPS = (
     step(
         "foreign_arrivals_by_port",
-        (WISMAN_2014_2016, WISMAN_2017_2023),
+        (WISMAN_2014_2016, WISMAN_2017_2023, WISMAN_2017_2024),
         (ARRIVALS_SPEC,),
         run_foreign_arrivals,
     ),
     step("domestic_trips", (WISNUS,), (DOMESTIC_TRIPS_SPEC,), run_domestic_trips),
+    step(
+        "domestic_trips_by_origin",
+        (WISNUS_ORIGIN, WISNUS),
+        (DOMESTIC_TRIPS_ORIGIN_SPEC,),
+        run_domestic_trips_by_origin,
+    ),
     step("hotel_occupancy", (TPK,), (HOTEL_OCCUPANCY_SPEC,), run_hotel_occupancy),
     step("foreign_guest_share", (GUEST_SHARE,), (GUEST_SHARE_SPEC,), run_foreign_guest_share),
     step("tourism_designations", (DESIGNATIONS,), (DESIGNATIONS_SPEC,), run_designations),
