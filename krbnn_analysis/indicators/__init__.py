@@ -40,6 +40,7 @@ where impossible, misaligned periods or regions, zero denominators, duplicate ke
 """
 
 from krbnn_analysis.errors import IndicatorInputError
+from krbnn_analysis.indicators.composite import scaled_mean_index
 from krbnn_analysis.indicators.energy import (
     capacity_factor,
     per_capita,
@@ -106,6 +107,7 @@ __all__ = [
     "seasonal_ratios",
     "shares",
     "shift_share",
+    "scaled_mean_index",
     "sigma_convergence",
     "specialisation_complementarity",
     "theil_index",
