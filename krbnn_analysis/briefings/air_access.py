@@ -22,9 +22,39 @@ from krbnn_analysis.indicators import (
 )
 
 HUB = "DPS"  # Ngurah Rai, Denpasar: the region's gateway
+# Town served by each airport with scheduled service: the names readers know (Lombok International
+# serves Mataram and central Lombok; Tambolaka serves western Sumba).
+AIRPORT_TOWNS = {
+    "ABU": "Atambua",
+    "ARD": "Alor",
+    "BJW": "Bajawa",
+    "BMU": "Bima",
+    "DPS": "Denpasar",
+    "ENE": "Ende",
+    "KOE": "Kupang",
+    "LBJ": "Labuan Bajo",
+    "LKA": "Larantuka",
+    "LOP": "Lombok",
+    "LWE": "Lewoleba",
+    "MOF": "Maumere",
+    "RTG": "Ruteng",
+    "RTI": "Rote",
+    "SAU": "Sabu",
+    "SWQ": "Sumbawa Besar",
+    "TMC": "Tambolaka",
+    "WGP": "Waingapu",
+}
+
+
+def town_label(code: str) -> str:
+    """``Town (IATA)``, e.g. ``Labuan Bajo (LBJ)``; the code alone for an airport not in AIRPORT_TOWNS."""
+    return f"{AIRPORT_TOWNS[code]} ({code})" if code in AIRPORT_TOWNS else code
+
+
 # A link counts as regular from a weekly return service (flights are both directions over a year):
 # a route flown twice a year must not decide whether two airports are connected.
 REGULAR_FLIGHTS_PER_YEAR = 104
+WEEKS_PER_YEAR = 52
 INTRA_REGION = "intra_region"  # route category: both ends in Bali, NTB or NTT
 
 
@@ -127,6 +157,11 @@ def scheduled_network(
     position = airports.dropna(subset=["iata_code"]).set_index("iata_code")
     one, two = position.loc[pairs["airport_1"]], position.loc[pairs["airport_2"]]
     pairs = pairs.assign(
+        route=[
+            f"{AIRPORT_TOWNS.get(a, a)}–{AIRPORT_TOWNS.get(b, b)}"
+            for a, b in zip(pairs["airport_1"], pairs["airport_2"], strict=True)
+        ],
+        seats_per_week=pairs["seats"] / WEEKS_PER_YEAR,
         load_factor=pairs["passengers"] / pairs["seats"],
         km=great_circle_km(
             one["lat"].to_numpy(), one["lon"].to_numpy(), two["lat"].to_numpy(), two["lon"].to_numpy()

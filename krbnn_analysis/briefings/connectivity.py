@@ -18,10 +18,12 @@ import pandas as pd
 from krbnn_analysis import load, tables
 from krbnn_analysis.briefings.air_access import (
     HUB,
+    WEEKS_PER_YEAR,
     AirNetwork,
     ScheduledNetwork,
     intra_region_network,
     scheduled_network,
+    town_label,
 )
 from krbnn_analysis.briefings.common import LAST_PRE_PANDEMIC
 from krbnn_analysis.indicators import great_circle_km, per_capita, scaled_mean_index
@@ -37,7 +39,7 @@ CAPITAL_AIRPORTS = ("DPS", "LOP", "KOE")
 DESTINATION_AIRPORTS = ("LBJ", "TMC", "ENE")
 # Thin capacity: fewer seats a week than a daily return flight of a 72-seat turboprop (2 × 7 × 72).
 THIN_SEATS_PER_WEEK = 1008
-WEEKS_PER_YEAR = 52
+TRAFFIC_CHART_AIRPORTS = 6  # the busiest airports of the last year get a line each
 # A load factor from 80 % up leaves little room at peaks: a sign of unmet demand (ICAO's planning
 # range for scheduled services is 75–80 %).
 HIGH_LOAD_FACTOR = 0.80
@@ -50,6 +52,16 @@ PROJECTED_CRS = "EPSG:23835"  # DGN95 / Indonesia TM-3 zone 50.2: centroids in m
 LEAST_CONNECTED = 10
 ACCESS_COMPONENTS = ("airport_km", "port_km", "substation_km")
 
+HEADLINE_DECIMALS = {
+    "row_c_passengers": 2,
+    "row_c_capacity": 0,
+    "row_c_kwh": 0,
+    "row_c_substations": 0,
+    "row_c_no_public_port": 0,
+    "row_c_off_grid": 0,
+    "row_c_access": 0,
+}
+
 
 @dataclass(frozen=True)
 class ConnectivityResult:
@@ -60,6 +72,11 @@ class ConnectivityResult:
     base_year: int  # BASE
     passengers_by_airport: pd.DataFrame  # passengers (arrivals + departures), year × airport; NaN: unusable
     recovery_by_airport: pd.Series  # passengers last_year, percent of base_year, by airport, largest first
+    airports_below_half: int  # airports whose last_year passengers are below half of base_year
+    recovery_chart: pd.Series  # the same, indexed by "Town (IATA)"
+    busiest_passengers: (
+        pd.DataFrame
+    )  # year, airport ("Town (IATA)"), value (million passengers), busiest airports
     region_passengers_recovery: float  # all airports with both years, last_year / base_year (fraction)
     dps_passengers_last: float  # Ngurah Rai passengers, domestic + international, last_year
     dps_share_of_region_passengers: float  # Ngurah Rai's share of the region's airport passengers, last_year
@@ -76,6 +93,8 @@ class ConnectivityResult:
     dropped_links: tuple[str, ...]  # pairs of June 2014 without scheduled traffic in last_year
     key_pairs: pd.DataFrame  # capital–capital and capital–destination pairs: seats/week, passengers, thin
     thin_or_missing_pairs: int  # key pairs with no route or fewer than THIN_SEATS_PER_WEEK seats a week
+    missing_pairs: tuple[str, ...]  # key pairs without any scheduled route, "Town (IATA) – Town (IATA)"
+    cut_off_towns: tuple[str, ...]  # towns whose regular links to the largest group all run via the hub
     high_load_routes: pd.DataFrame  # routes with a load factor from HIGH_LOAD_FACTOR, last_year
     ports_by_kabkota: pd.DataFrame  # 41 kab/kota: public ports, special terminals, WPI, fishing ports
     kabkota_without_public_port: tuple[str, ...]  # no public seaport (SIMPEL 2017) nor WPI port
@@ -86,6 +105,7 @@ class ConnectivityResult:
     ferry_crossings: pd.DataFrame  # crossings with distance (nautical miles) and/or sailing time (hours)
     electricity: pd.DataFrame  # PLN: region_code, year, indicator, value (GWh or MW), focus + Indonesia
     electricity_years: dict[str, int]  # last year of each electricity indicator
+    sales: pd.DataFrame  # electricity sold (distributed) by PLN, GWh: region_code, year, value (provinces)
     consumption_per_capita: pd.DataFrame  # kWh sold per person, year × region (00 = Indonesia)
     consumption_year: int  # last year with both sales and population
     substations: pd.DataFrame  # grid substations (≥ GRID_VOLTAGE_KV), with province and kab/kota
@@ -96,7 +116,8 @@ class ConnectivityResult:
     planned_substations: pd.DataFrame  # RUPTL planned or extended substations with target year
     planned_line_km: pd.Series  # km of planned lines by province
     planned_years: tuple[int, int]  # first and last target year in the RUPTL tables
-    access: gpd.GeoDataFrame  # 41 kab/kota: km to airport/port/substation, on_grid, index (0–1), rank,
+    access: gpd.GeoDataFrame  # 41 kab/kota: km to airport/port/substation, on_grid, index (0–1),
+    # remoteness (index × 100), rank,
     # port_list_incomplete (a ferry port the 2017 port list lacks: port km overstated)
     least_connected: pd.DataFrame  # the LEAST_CONNECTED kab/kota with the highest index
     kabkota_off_grid: int  # kab/kota without a grid substation
@@ -122,6 +143,13 @@ def airport_totals(traffic: pd.DataFrame, indicator: str) -> pd.DataFrame:
     return rows.groupby(["year", "airport_code"])["value"].sum(min_count=1).unstack("airport_code")
 
 
+def _busiest(passengers: pd.DataFrame) -> pd.DataFrame:
+    """Million passengers a year at the busiest airports of the last year, tidy for a line chart."""
+    busiest = passengers.iloc[-1].nlargest(TRAFFIC_CHART_AIRPORTS).index
+    tidy = (passengers[busiest] / 1e6).rename(columns=town_label).stack().rename("value").reset_index()
+    return tidy.rename(columns={"airport_code": "airport"})
+
+
 def _pair(a: str, b: str) -> str:
     return "–".join(sorted((a, b)))
 
@@ -134,9 +162,11 @@ def key_pairs(network: ScheduledNetwork) -> pd.DataFrame:
     routes = network.routes.assign(pair=network.routes["airport_1"] + "–" + network.routes["airport_2"])
     found = routes.set_index("pair").reindex(wanted)
     seats_week = found["seats"] / WEEKS_PER_YEAR
+    towns = [" – ".join(town_label(code) for code in pair.split("–")) for pair in wanted]
     return pd.DataFrame(
         {
             "pair": wanted,
+            "route": towns,
             "seats_per_week": seats_week.to_numpy(),
             "flights_per_week": (found["flights"] / WEEKS_PER_YEAR).to_numpy(),
             "passengers": found["passengers"].to_numpy(),
@@ -186,12 +216,11 @@ def ferry_crossings(facts: pd.DataFrame) -> pd.DataFrame:
     wide = kept.pivot_table(
         index=["route_from", "route_to"], columns="fact", values="value", aggfunc="first"
     ).reindex(columns=["distance", "sailing_time"])
-    sources = kept.groupby(["route_from", "route_to"])["source_url"].agg(
-        lambda urls: " ; ".join(sorted(set(urls)))
-    )
-    return (
-        wide.join(sources).reset_index().rename(columns={"distance": "distance_nm", "sailing_time": "hours"})
-    )
+    # one source per crossing in the table; a second one would be a separate column
+    sources = kept.groupby(["route_from", "route_to"])["source_url"].first()
+    sites = sources.str.extract(r"https?://(?:www\.)?([^/]+)/", expand=False).rename("source_site")
+    renamed = {"distance": "distance_nm", "sailing_time": "hours"}
+    return wide.join(sources).join(sites).reset_index().rename(columns=renamed)
 
 
 def grid_substations(substations: pd.DataFrame) -> pd.DataFrame:
@@ -233,7 +262,8 @@ def accessibility(
         substation_km=_nearest_km(centroids, grid),
         on_grid=shapes["region_code"].isin(grid["kabkota_code"]),
     )
-    frame = frame.assign(index=scaled_mean_index(frame, ACCESS_COMPONENTS))
+    index = scaled_mean_index(frame, ACCESS_COMPONENTS)
+    frame = frame.assign(index=index, remoteness=index * 100)
     return frame.assign(rank=frame["index"].rank(ascending=False, method="min").astype(int))
 
 
@@ -320,7 +350,7 @@ def compute() -> ConnectivityResult:
             .value_counts()
             .reindex(FOCUS, fill_value=0),
             "row_c_off_grid": (~access["on_grid"]).groupby(province).sum(),
-            "row_c_access": access["index"].groupby(province).mean(),
+            "row_c_access": access["remoteness"].groupby(province).mean(),
         }
     ).T.reindex(columns=WITH_INDONESIA)
     return ConnectivityResult(
@@ -329,6 +359,9 @@ def compute() -> ConnectivityResult:
         base_year=BASE,
         passengers_by_airport=passengers,
         recovery_by_airport=recovery,
+        airports_below_half=int((recovery < 50).sum()),
+        recovery_chart=recovery.rename(index=town_label),
+        busiest_passengers=_busiest(passengers),
         region_passengers_recovery=float(both.loc[last_year].sum() / both.loc[BASE].sum()),
         dps_passengers_last=float(traffic_last[HUB]),
         dps_share_of_region_passengers=float(traffic_last[HUB] / traffic_last.sum()),
@@ -345,6 +378,8 @@ def compute() -> ConnectivityResult:
         dropped_links=dropped_links,
         key_pairs=pairs.reset_index(drop=True),
         thin_or_missing_pairs=int(pairs["thin"].sum()),
+        missing_pairs=tuple(pairs.loc[pairs["seats_per_week"].isna(), "route"]),
+        cut_off_towns=tuple(town_label(code) for group in network.islands_without_hub[1:] for code in group),
         high_load_routes=lf.loc[lf["load_factor"] >= HIGH_LOAD_FACTOR].reset_index(drop=True),
         ports_by_kabkota=ports,
         kabkota_without_public_port=tuple(without_public),
@@ -352,6 +387,7 @@ def compute() -> ConnectivityResult:
         ferry_ports_missing=missing_ferry_ports,
         ferry_crossings=ferry_crossings(facts),
         electricity=electricity,
+        sales=tables.select(electricity, indicator="electricity_distributed", region_code=FOCUS),
         electricity_years=electricity.groupby("indicator")["year"].max().astype(int).to_dict(),
         consumption_per_capita=per_person,
         consumption_year=consumption_year,

@@ -129,3 +129,4 @@ def test_accessibility_covers_the_41_kabkota_on_a_0_to_1_scale(result):
 def test_headline_sums_the_airports_of_each_province(result):
     assert result.headline.loc["row_c_passengers", "51"] == pytest.approx(23.607803)
     assert result.headline.loc["row_c_no_public_port"].sum() == 19
+    assert result.access["remoteness"].max() <= 100
