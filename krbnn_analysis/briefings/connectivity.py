@@ -83,6 +83,8 @@ class ConnectivityResult:
     movements_last: pd.Series  # aircraft movements by airport, last_year
     cargo_last_tonnes: pd.Series  # cargo loaded and unloaded by airport, tonnes, last_year
     network: ScheduledNetwork  # the intra-region scheduled network of last_year
+    route_table: pd.DataFrame  # network.routes + flights_per_week, load_factor_pct (percent), busiest first
+    airport_centrality: pd.DataFrame  # airport ("Town (IATA)"), degree, passengers, seats, betweenness_pct
     intra_passengers: float  # passengers on intra-region routes, last_year
     intra_seats: float  # seats on intra-region routes, last_year
     intra_passengers_first: float  # the same in the first year of the route table
@@ -91,6 +93,8 @@ class ConnectivityResult:
     links_2014: int  # airport pairs in June 2014
     new_links: tuple[str, ...]  # pairs flown in last_year, absent in June 2014 ("AAA–BBB")
     dropped_links: tuple[str, ...]  # pairs of June 2014 without scheduled traffic in last_year
+    dropped_routes: tuple[str, ...]  # the same as "Town (IATA) – Town (IATA)"
+    new_links_from_kupang: int  # new pairs with Kupang at one end
     key_pairs: pd.DataFrame  # capital–capital and capital–destination pairs: seats/week, passengers, thin
     thin_or_missing_pairs: int  # key pairs with no route or fewer than THIN_SEATS_PER_WEEK seats a week
     missing_pairs: tuple[str, ...]  # key pairs without any scheduled route, "Town (IATA) – Town (IATA)"
@@ -150,6 +154,11 @@ def _busiest(passengers: pd.DataFrame) -> pd.DataFrame:
     return tidy.rename(columns={"airport_code": "airport"})
 
 
+def _pair_label(pair: str) -> str:
+    """``"DPS–LBJ"`` → ``"Denpasar (DPS) – Labuan Bajo (LBJ)"``."""
+    return " – ".join(town_label(code) for code in pair.split("–"))
+
+
 def _pair(a: str, b: str) -> str:
     return "–".join(sorted((a, b)))
 
@@ -162,7 +171,7 @@ def key_pairs(network: ScheduledNetwork) -> pd.DataFrame:
     routes = network.routes.assign(pair=network.routes["airport_1"] + "–" + network.routes["airport_2"])
     found = routes.set_index("pair").reindex(wanted)
     seats_week = found["seats"] / WEEKS_PER_YEAR
-    towns = [" – ".join(town_label(code) for code in pair.split("–")) for pair in wanted]
+    towns = [_pair_label(pair) for pair in wanted]
     return pd.DataFrame(
         {
             "pair": wanted,
@@ -303,7 +312,14 @@ def compute() -> ConnectivityResult:
     network_2014 = intra_region_network(airports, routes_2014)
     new_links, dropped_links = _network_change(network_2014, network)
     pairs = key_pairs(network)
-    lf = network.routes
+    lf = network.routes.assign(
+        flights_per_week=network.routes["flights"] / WEEKS_PER_YEAR,
+        load_factor_pct=network.routes["load_factor"] * 100,
+    )
+    ranks = network.centrality
+    airport_centrality = ranks.assign(
+        betweenness_pct=ranks["betweenness"] * 100, airport=ranks.index.map(town_label)
+    ).reset_index(drop=True)
 
     ports = ports_by_kabkota(seaports, wpi, fishing, codes)
     public_ports = pd.concat(
@@ -368,6 +384,8 @@ def compute() -> ConnectivityResult:
         movements_last=airport_totals(traffic, "aircraft_movements_total").loc[last_year].dropna(),
         cargo_last_tonnes=(airport_totals(traffic, "cargo_total").loc[last_year] / 1000).dropna(),
         network=network,
+        route_table=lf,
+        airport_centrality=airport_centrality,
         intra_passengers=float(network.routes["passengers"].sum()),
         intra_seats=float(network.routes["seats"].sum()),
         intra_passengers_first=float(first_routes.routes["passengers"].sum()),
@@ -376,6 +394,8 @@ def compute() -> ConnectivityResult:
         links_2014=network_2014.links,
         new_links=new_links,
         dropped_links=dropped_links,
+        dropped_routes=tuple(_pair_label(pair) for pair in dropped_links),
+        new_links_from_kupang=sum("KOE" in pair.split("–") for pair in new_links),
         key_pairs=pairs.reset_index(drop=True),
         thin_or_missing_pairs=int(pairs["thin"].sum()),
         missing_pairs=tuple(pairs.loc[pairs["seats_per_week"].isna(), "route"]),
