@@ -26,6 +26,8 @@ HUB = "DPS"  # Ngurah Rai, Denpasar: the region's gateway
 # serves Mataram and central Lombok; Tambolaka serves western Sumba).
 AIRPORT_TOWNS = {
     "ABU": "Atambua",
+    "BENETE": "Benete",  # no IATA code: the source's own name is the code
+    "KABIR": "Kabir",
     "ARD": "Alor",
     "BJW": "Bajawa",
     "BMU": "Bima",
@@ -47,8 +49,11 @@ AIRPORT_TOWNS = {
 
 
 def town_label(code: str) -> str:
-    """``Town (IATA)``, e.g. ``Labuan Bajo (LBJ)``; the code alone for an airport not in AIRPORT_TOWNS."""
-    return f"{AIRPORT_TOWNS[code]} ({code})" if code in AIRPORT_TOWNS else code
+    """``Town (IATA)``, e.g. ``Labuan Bajo (LBJ)``; the town alone for an airport without an IATA code,
+    the code alone for an airport not in AIRPORT_TOWNS."""
+    if code not in AIRPORT_TOWNS:
+        return code
+    return f"{AIRPORT_TOWNS[code]} ({code})" if len(code) == 3 else AIRPORT_TOWNS[code]
 
 
 # A link counts as regular from a weekly return service (flights are both directions over a year):

@@ -82,6 +82,8 @@ class ConnectivityResult:
     dps_share_of_region_passengers: float  # Ngurah Rai's share of the region's airport passengers, last_year
     movements_last: pd.Series  # aircraft movements by airport, last_year
     cargo_last_tonnes: pd.Series  # cargo loaded and unloaded by airport, tonnes, last_year
+    airport_table: pd.DataFrame  # by airport, last_year: airport, passengers, movements, cargo_tonnes,
+    # recovery_pct (percent of base_year; NaN where a year is unusable), busiest first
     network: ScheduledNetwork  # the intra-region scheduled network of last_year
     route_table: pd.DataFrame  # network.routes + flights_per_week, load_factor_pct (percent), busiest first
     airport_centrality: pd.DataFrame  # airport ("Town (IATA)"), degree, passengers, seats, betweenness_pct
@@ -109,6 +111,7 @@ class ConnectivityResult:
     ferry_crossings: pd.DataFrame  # crossings with distance (nautical miles) and/or sailing time (hours)
     electricity: pd.DataFrame  # PLN: region_code, year, indicator, value (GWh or MW), focus + Indonesia
     electricity_years: dict[str, int]  # last year of each electricity indicator
+    capacity: pd.DataFrame  # PLN installed capacity, MW: region_code, year, value (provinces)
     sales: pd.DataFrame  # electricity sold (distributed) by PLN, GWh: region_code, year, value (provinces)
     consumption_per_capita: pd.DataFrame  # kWh sold per person, year × region (00 = Indonesia)
     consumption_year: int  # last year with both sales and population
@@ -119,6 +122,7 @@ class ConnectivityResult:
     planned_lines: pd.DataFrame  # RUPTL planned transmission lines with km, kV, target year, status
     planned_substations: pd.DataFrame  # RUPTL planned or extended substations with target year
     planned_line_km: pd.Series  # km of planned lines by province
+    planned_substation_count: pd.Series  # planned new or extended substations by province
     planned_years: tuple[int, int]  # first and last target year in the RUPTL tables
     access: gpd.GeoDataFrame  # 41 kab/kota: km to airport/port/substation, on_grid, index (0–1),
     # remoteness (index × 100), rank,
@@ -152,6 +156,21 @@ def _busiest(passengers: pd.DataFrame) -> pd.DataFrame:
     busiest = passengers.iloc[-1].nlargest(TRAFFIC_CHART_AIRPORTS).index
     tidy = (passengers[busiest] / 1e6).rename(columns=town_label).stack().rename("value").reset_index()
     return tidy.rename(columns={"airport_code": "airport"})
+
+
+def _airport_table(
+    passengers: pd.DataFrame, traffic: pd.DataFrame, year: int, recovery: pd.Series
+) -> pd.DataFrame:
+    """Passengers, aircraft movements, cargo (tonnes) and recovery of every airport in ``year``."""
+    frame = pd.DataFrame(
+        {
+            "passengers": passengers.loc[year],
+            "movements": airport_totals(traffic, "aircraft_movements_total").loc[year],
+            "cargo_tonnes": airport_totals(traffic, "cargo_total").loc[year] / 1000,
+            "recovery_pct": recovery,
+        }
+    ).sort_values("passengers", ascending=False)
+    return frame.assign(airport=frame.index.map(town_label)).reset_index(drop=True)
 
 
 def _pair_label(pair: str) -> str:
@@ -383,6 +402,7 @@ def compute() -> ConnectivityResult:
         dps_share_of_region_passengers=float(traffic_last[HUB] / traffic_last.sum()),
         movements_last=airport_totals(traffic, "aircraft_movements_total").loc[last_year].dropna(),
         cargo_last_tonnes=(airport_totals(traffic, "cargo_total").loc[last_year] / 1000).dropna(),
+        airport_table=_airport_table(passengers, traffic, last_year, recovery),
         network=network,
         route_table=lf,
         airport_centrality=airport_centrality,
@@ -407,6 +427,7 @@ def compute() -> ConnectivityResult:
         ferry_ports_missing=missing_ferry_ports,
         ferry_crossings=ferry_crossings(facts),
         electricity=electricity,
+        capacity=tables.select(electricity, indicator="installed_capacity", region_code=FOCUS),
         sales=tables.select(electricity, indicator="electricity_distributed", region_code=FOCUS),
         electricity_years=electricity.groupby("indicator")["year"].max().astype(int).to_dict(),
         consumption_per_capita=per_person,
@@ -422,6 +443,7 @@ def compute() -> ConnectivityResult:
         .sort_values(["target_year", "region_code", "name"])
         .reset_index(drop=True),
         planned_line_km=planned_lines.groupby("region_code")["length_km"].sum(),
+        planned_substation_count=planned.loc[planned["asset"] == "substation"].groupby("region_code").size(),
         planned_years=(int(planned["target_year"].min()), int(planned["target_year"].max())),
         access=access,
         least_connected=access.sort_values("index", ascending=False)
