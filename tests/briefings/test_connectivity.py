@@ -130,3 +130,15 @@ def test_headline_sums_the_airports_of_each_province(result):
     assert result.headline.loc["row_c_passengers", "51"] == pytest.approx(23.607803)
     assert result.headline.loc["row_c_no_public_port"].sum() == 19
     assert result.access["remoteness"].max() <= 100
+
+
+def test_ngurah_rai_2024_movements_and_cargo_add_domestic_and_international(result):
+    # DPS 2024: movements 70,465 + 72,719; cargo 25,916,436 + 43,624,082 kg
+    dps = result.airport_table.set_index("airport").loc["Denpasar (DPS)"]
+    assert dps["movements"] == 143_184
+    assert dps["cargo_tonnes"] == pytest.approx(69_540.518)
+    assert len(result.airport_table) == 20  # every airport the 2024 edition lists
+
+
+def test_airports_without_iata_code_are_named_by_town(result):
+    assert {"Benete", "Kabir"} <= set(result.airport_table["airport"])
