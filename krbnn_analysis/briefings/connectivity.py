@@ -50,6 +50,9 @@ NOT_GRID_FLAGS = ("name_suggests_not_a_grid_substation", "captive_mining")
 JAVA_BALI_LINK = "IC-JBALI-01"
 PROJECTED_CRS = "EPSG:23835"  # DGN95 / Indonesia TM-3 zone 50.2: centroids in metres, then back to degrees
 LEAST_CONNECTED = 10
+# A change of installed capacity by more than half in a year is checked, not interpreted: the source
+# does not say whether private (IPP) plants are counted, and such jumps may be a change of coverage.
+CAPACITY_JUMP = 0.5
 ACCESS_COMPONENTS = ("airport_km", "port_km", "substation_km")
 
 HEADLINE_DECIMALS = {
@@ -112,6 +115,9 @@ class ConnectivityResult:
     electricity: pd.DataFrame  # PLN: region_code, year, indicator, value (GWh or MW), focus + Indonesia
     electricity_years: dict[str, int]  # last year of each electricity indicator
     capacity: pd.DataFrame  # PLN installed capacity, MW: region_code, year, value (provinces)
+    capacity_jumps: (
+        pd.DataFrame
+    )  # region_code, year, change (fraction), change_pct where |change| > CAPACITY_JUMP
     sales: pd.DataFrame  # electricity sold (distributed) by PLN, GWh: region_code, year, value (provinces)
     consumption_per_capita: pd.DataFrame  # kWh sold per person, year × region (00 = Indonesia)
     consumption_year: int  # last year with both sales and population
@@ -300,6 +306,14 @@ def _electricity(pln: pd.DataFrame) -> pd.DataFrame:
     return kept.loc[kept["flag"].isna(), ["region_code", "year", "indicator", "value", "unit"]]
 
 
+def _capacity_jumps(capacity: pd.DataFrame) -> pd.DataFrame:
+    """Year-on-year changes of capacity beyond CAPACITY_JUMP (between consecutive years present)."""
+    wide = tables.wide(capacity, columns="region_code").rename_axis(columns="region_code")
+    change = wide.pct_change(fill_method=None).stack().rename("change").reset_index()
+    jumps = change.loc[change["change"].abs() > CAPACITY_JUMP].reset_index(drop=True)
+    return jumps.assign(change_pct=jumps["change"] * 100)
+
+
 def _consumption_per_capita(electricity: pd.DataFrame, population: pd.DataFrame) -> tuple[pd.DataFrame, int]:
     sales = tables.select(electricity, indicator="electricity_distributed")
     persons = tables.select(population, indicator="population", region_code=WITH_INDONESIA)
@@ -428,6 +442,7 @@ def compute() -> ConnectivityResult:
         ferry_crossings=ferry_crossings(facts),
         electricity=electricity,
         capacity=tables.select(electricity, indicator="installed_capacity", region_code=FOCUS),
+        capacity_jumps=_capacity_jumps(tables.select(electricity, indicator="installed_capacity")),
         sales=tables.select(electricity, indicator="electricity_distributed", region_code=FOCUS),
         electricity_years=electricity.groupby("indicator")["year"].max().astype(int).to_dict(),
         consumption_per_capita=per_person,

@@ -142,3 +142,10 @@ def test_ngurah_rai_2024_movements_and_cargo_add_domestic_and_international(resu
 
 def test_airports_without_iata_code_are_named_by_town(result):
     assert {"Benete", "Kabir"} <= set(result.airport_table["airport"])
+
+
+def test_capacity_jumps_of_bali_2015_and_ntb_2014_are_flagged(result):
+    # electricity_pln installed capacity: Bali 441.89 → 1,017.19 MW (2014→2015), NTB 170.04 → 445.39 (2013→2014)
+    jumps = result.capacity_jumps.set_index(["region_code", "year"])["change"]
+    assert jumps[("51", 2015)] == pytest.approx(1017.19 / 441.89 - 1)
+    assert jumps[("52", 2014)] == pytest.approx(445.39 / 170.04 - 1)
