@@ -145,7 +145,8 @@ def test_airports_without_iata_code_are_named_by_town(result):
 
 
 def test_capacity_jumps_of_bali_2015_and_ntb_2014_are_flagged(result):
-    # electricity_pln installed capacity: Bali 441.89 → 1,017.19 MW (2014→2015), NTB 170.04 → 445.39 (2013→2014)
+    # electricity_pln installed capacity, MW: Bali 441.89 → 1,017.19 (2014→2015),
+    # NTB 170.04 → 445.39 (2013→2014)
     jumps = result.capacity_jumps.set_index(["region_code", "year"])["change"]
     assert jumps[("51", 2015)] == pytest.approx(1017.19 / 441.89 - 1)
     assert jumps[("52", 2014)] == pytest.approx(445.39 / 170.04 - 1)
