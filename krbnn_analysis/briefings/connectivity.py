@@ -48,10 +48,13 @@ OPERATIONAL_FISHING_PORT = "operational"
 GRID_VOLTAGE_KV = 70  # the lowest transmission voltage in NTB and NTT (70 and 150 kV)
 NOT_GRID_FLAGS = ("name_suggests_not_a_grid_substation", "captive_mining")
 JAVA_BALI_LINK = "IC-JBALI-01"
+# RUPTL rows that connect a quota of dispersed plants ("Kuota Tersebar") to "existing or planned"
+# substations name no route: counted, not listed.
+QUOTA_CONNECTION = r"Kuota|GI Eksisting"
 PROJECTED_CRS = "EPSG:23835"  # DGN95 / Indonesia TM-3 zone 50.2: centroids in metres, then back to degrees
 LEAST_CONNECTED = 10
-# A change of installed capacity by more than half in a year is checked, not interpreted: the source
-# does not say whether private (IPP) plants are counted, and such jumps may be a change of coverage.
+# A change of installed capacity by more than half in a year is checked, not interpreted: the series
+# counts PLN-owned plants only and the source does not explain the jumps.
 CAPACITY_JUMP = 0.5
 ACCESS_COMPONENTS = ("airport_km", "port_km", "substation_km")
 
@@ -125,7 +128,8 @@ class ConnectivityResult:
     grid_by_province: pd.DataFrame  # substations, mapped line km, systems, by province
     java_bali_link: pd.Series  # the Java–Bali interconnector record
     interisland_links: int  # links between islands in the tables other than Java–Bali
-    planned_lines: pd.DataFrame  # RUPTL planned transmission lines with km, kV, target year, status
+    planned_lines: pd.DataFrame  # RUPTL planned lines between named ends: km, kV, target year, status
+    planned_quota_connections: int  # RUPTL connections of dispersed plant quotas (no named route)
     planned_substations: pd.DataFrame  # RUPTL planned or extended substations with target year
     planned_line_km: pd.Series  # km of planned lines by province
     planned_substation_count: pd.Series  # planned new or extended substations by province
@@ -377,6 +381,7 @@ def compute() -> ConnectivityResult:
     ).reindex(FOCUS)
     interisland = lines["other_region_code"].notna() & (lines["line_id"] != JAVA_BALI_LINK)
     planned_lines = planned.loc[planned["asset"] == "transmission_line"]
+    quota = planned_lines["name"].str.contains(QUOTA_CONNECTION)
     served = network.centrality.index
     served_airports = airports.dropna(subset=["iata_code"]).set_index("iata_code").loc[sorted(served)]
     access = accessibility(kab_shapes, served_airports, public_ports, grid)
@@ -451,9 +456,10 @@ def compute() -> ConnectivityResult:
         grid_by_province=grid_by_province,
         java_bali_link=lines.set_index("line_id").loc[JAVA_BALI_LINK],
         interisland_links=int(interisland.sum()),
-        planned_lines=planned_lines.sort_values(["target_year", "region_code", "name"]).reset_index(
-            drop=True
-        ),
+        planned_lines=planned_lines.loc[~quota]
+        .sort_values(["target_year", "region_code", "name"])
+        .reset_index(drop=True),
+        planned_quota_connections=int(quota.sum()),
         planned_substations=planned.loc[planned["asset"] == "substation"]
         .sort_values(["target_year", "region_code", "name"])
         .reset_index(drop=True),

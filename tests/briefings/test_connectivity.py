@@ -114,6 +114,7 @@ def test_only_java_bali_links_two_grids(result):
     assert result.interisland_links == 0
     assert result.java_bali_link["line_kind"] == "submarine_cable"
     assert result.planned_years == (2025, 2034)
+    assert (len(result.planned_lines), result.planned_quota_connections) == (18, 15)  # 33 line rows
     assert result.planned_line_km.to_dict() == pytest.approx({"52": 229.0, "53": 1340.8})
 
 
