@@ -615,11 +615,13 @@ def route_map(
     origin: str = "origin",
     destination: str = "destination",
     source: str | None = None,
+    width: str | None = None,
 ) -> Figure:
     """Airports as points and routes as straight lines between them, over province outlines.
 
     ``airports`` needs ``code``, ``lon`` and ``lat``; ``routes`` the two code columns. Airports with a
-    route are labelled; the others are drawn as small grey points.
+    route are labelled; the others are drawn as small grey points. ``width`` names a column of
+    ``routes`` (e.g. passengers): line widths are then proportional to it (thickest 6 points).
     """
     i18n.check_language(lang)
     fig, ax = plt.subplots(figsize=FIGSIZE_MAP)
@@ -627,9 +629,15 @@ def route_map(
         outline.plot(ax=ax, color="#f0f4f8", edgecolor="#9aa5b1", linewidth=0.6)
     position = airports.dropna(subset=[code]).set_index(code)[["lon", "lat"]]
     served = set(routes[origin]) | set(routes[destination])
-    for a, b in routes[[origin, destination]].itertuples(index=False):
+    widths = (
+        [1.3] * len(routes) if width is None else (6.0 * routes[width] / routes[width].max()).clip(lower=0.4)
+    )
+    for (a, b), line_width in zip(routes[[origin, destination]].itertuples(index=False), widths, strict=True):
         ax.plot(
-            *zip(position.loc[a], position.loc[b], strict=True), color=PALETTE[0], linewidth=1.3, alpha=0.8
+            *zip(position.loc[a], position.loc[b], strict=True),
+            color=PALETTE[0],
+            linewidth=float(line_width),
+            alpha=0.8,
         )
     idle = position.loc[~position.index.isin(served)]
     ax.scatter(idle["lon"], idle["lat"], s=10, color="#9aa5b1", zorder=3)
@@ -737,4 +745,33 @@ def ratio_heatmap(
     ax.set_title(title, pad=28)
     if source:
         source_note(ax, source)
+    return fig
+
+
+def point_map(
+    points: pd.DataFrame,
+    *,
+    by: str,
+    labels: Mapping[object, str],
+    lang: str,
+    title: str,
+    outline=None,
+    source: str | None = None,
+) -> Figure:
+    """Points (``lon``, ``lat``) coloured by the category in ``by``, over outlines (e.g. kab/kota).
+
+    ``labels`` maps each category shown, in order, to its legend text (already translated).
+    """
+    i18n.check_language(lang)
+    fig, ax = plt.subplots(figsize=FIGSIZE_MAP)
+    if outline is not None:
+        outline.plot(ax=ax, color="#f0f4f8", edgecolor="#9aa5b1", linewidth=0.6)
+    for colour, (category, label) in zip(PALETTE, labels.items(), strict=False):
+        shown = points.loc[points[by] == category]
+        ax.scatter(shown["lon"], shown["lat"], s=24, color=colour, label=label, zorder=3, edgecolor="white")
+    ax.legend(loc="lower left", fontsize=8)
+    ax.set_axis_off()
+    ax.set_title(title)
+    if source:
+        ax.text(0, -0.02, source, transform=ax.transAxes, **SOURCE_STYLE)
     return fig

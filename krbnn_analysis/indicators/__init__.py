@@ -49,6 +49,7 @@ where impossible, misaligned periods or regions, zero denominators, duplicate ke
 
 from krbnn_analysis.errors import IndicatorInputError
 from krbnn_analysis.indicators.agriculture import production_location_quotient
+from krbnn_analysis.indicators.composite import scaled_mean_index
 from krbnn_analysis.indicators.energy import (
     capacity_factor,
     per_capita,
@@ -116,6 +117,7 @@ __all__ = [
     "production_surplus",
     "recovery_ratio",
     "renewable_share",
+    "scaled_mean_index",
     "seasonal_extremes",
     "seasonal_gini",
     "seasonal_profile",
