@@ -150,8 +150,8 @@ def test_common_regions_restricts_and_reports_what_it_dropped():
 
 @pytest.fixture(scope="module")
 def kabkota_panel(grdp) -> pd.DataFrame:
-    """Real kab/kota panel 2013–2020: per-capita GRDP (ADHK 2010, thousand IDR) with the population it
-    implies (GRDP / per capita). Kabupaten and Kota Bima lack per-capita values in 2013–2015."""
+    """Real kab/kota panel 2010–2020: per-capita GRDP (ADHK 2010, thousand IDR) with the population it
+    implies (GRDP / per capita). Kabupaten and Kota Bima lack per-capita values in 2010–2015."""
     per_head = load("grdp_per_capita_kabkota")
     levels = grdp[(grdp["region_level"] == "kabkota") & (grdp["price_basis"] == "ADHK2010")]
     panel = per_head.merge(levels, on=["region_code", "year"], suffixes=("", "_grdp"))
@@ -162,15 +162,18 @@ def kabkota_panel(grdp) -> pd.DataFrame:
 
 def test_real_kabkota_panel_changes_membership(kabkota_panel):
     counts = kabkota_panel.groupby("year")["region_code"].nunique()
-    assert counts.to_dict() == {2013: 39, 2014: 39, 2015: 39, **dict.fromkeys(range(2016, 2021), 41)}
+    assert counts.to_dict() == {
+        **dict.fromkeys(range(2010, 2016), 39),
+        **dict.fromkeys(range(2016, 2021), 41),
+    }
     for index in (williamson_index, theil_index):
-        with pytest.raises(IndicatorInputError, match=r"2 absent here \('5206', '5272'\).* at year=2013"):
+        with pytest.raises(IndicatorInputError, match=r"2 absent here \('5206', '5272'\).* at year=2010"):
             index(kabkota_panel)
 
 
 def test_real_kabkota_panel_on_the_common_39(kabkota_panel):
     out = williamson_index(kabkota_panel, common_regions=True).set_index("year")
-    expected = {**dict.fromkeys(range(2013, 2016), ""), **dict.fromkeys(range(2016, 2021), "5206;5272")}
+    expected = {**dict.fromkeys(range(2010, 2016), ""), **dict.fromkeys(range(2016, 2021), "5206;5272")}
     assert out["dropped"].to_dict() == expected
     common = kabkota_panel[~kabkota_panel["region_code"].isin(["5206", "5272"])]
     assert out["williamson"].to_list() == pytest.approx(williamson_index(common)["williamson"].to_list())
