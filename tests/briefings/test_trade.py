@@ -79,11 +79,12 @@ def test_bali_broiler_production_rca_2_76(result):
     assert result.rca.loc["broiler_meat", "51"] == pytest.approx(2.7564, abs=1e-4)
 
 
-def test_bali_ntb_industry_complementarity_0_30_in_2020(result):
-    # grdp_by_industry 2020 ADHK: half the sum of |share differences| of the 17 industries = 0.301548
+def test_bali_ntb_industry_complementarity_0_31_in_2022(result):
+    # grdp_by_industry 2022 ADHK: half the sum of |share differences| of the 16 industries reported
+    # (no industry E in 2022) = 0.308228
     row = result.industry_complementarity.set_index(["region_a", "region_b"]).loc[("51", "52")]
-    assert result.industry_year == 2020
-    assert row["complementarity"] == pytest.approx(0.301548, abs=1e-6)
+    assert result.industry_year == 2022
+    assert row["complementarity"] == pytest.approx(0.308228, abs=1e-6)
     assert (
         result.industry_complementarity["similarity"] + result.industry_complementarity["complementarity"]
     ).to_numpy() == pytest.approx([1.0] * 3)
@@ -132,7 +133,7 @@ def test_strongest_key_sectors_small_livestock_in_bali_slaughtering_in_ntt(resul
 
 
 def test_bali_ntb_structures_differ_most_ntb_ntt_least(result):
-    assert result.industry_pair_most == ("51", "52", pytest.approx(0.301548, abs=1e-6))
+    assert result.industry_pair_most == ("51", "52", pytest.approx(0.308228, abs=1e-6))
     assert result.industry_pair_least[:2] == ("52", "53")
 
 

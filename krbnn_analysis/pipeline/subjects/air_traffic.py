@@ -278,6 +278,10 @@ DJPU_CAVEAT = (
 
 AIRPORT_TRAFFIC_SPEC = specs.spec(
     "air_traffic_by_airport",
+    citation=(
+        "Kementerian Perhubungan (DJPU), Statistik Angkutan Udara, edisi 2020, 2021, 2022 dan 2024",
+        "Ministry of Transportation (DJPU), Air Transport Statistics, 2020, 2021, 2022 and 2024 editions",
+    ),
     title_id="Lalu lintas angkutan udara per bandara di Bali, NTB dan NTT, 2016–2024",
     title_en="Air traffic by airport in Bali, NTB and NTT, 2016–2024",
     description=(

@@ -217,6 +217,12 @@ GRDP_SPEC = specs.spec(
 
 GRDP_REAL_SPEC = specs.spec(
     "grdp_real",
+    citation=(
+        "BPS, PDRB ADHK 2010 menurut provinsi 2010–2022 (ekspor portal SIMREG Bappenas) dan kabupaten/kota "
+        "2010–2025 (kompilasi QuaRCS lab)",
+        "BPS, GRDP at constant 2010 prices by province 2010–2022 (Bappenas SIMREG portal export) and "
+        "kab/kota 2010–2025 (QuaRCS lab compilation)",
+    ),
     title_id="PDRB atas dasar harga konstan 2010 menurut provinsi dan kabupaten/kota, sampai tahun terakhir",
     title_en="GRDP at constant 2010 prices by province and kab/kota, to the latest year",
     description=(
