@@ -36,6 +36,12 @@ PORT_COLOURS = {
     "Lombok": "#d55e00",  # NTB
     "Atambua": "#44aa99",  # NTT, land border post
 }
+AIRPORT_COLOURS = {  # by IATA code; an airport also takes its province's hue where it can
+    "DPS": "#0072b2",  # Ngurah Rai, Bali
+    "LOP": "#d55e00",  # Lombok, NTB
+    "KOE": "#44aa99",  # El Tari, Kupang, NTT
+    "LBJ": "#882255",  # Komodo, Labuan Bajo, NTT: a second NTT airport shown beside El Tari
+}
 INDUSTRY_COLOURS = {
     "A": "#882255",  # agriculture
     "B": "#000000",  # mining
@@ -47,7 +53,13 @@ INDUSTRY_COLOURS = {
     "O": "#0072b2",  # public administration
 }
 OTHER_COLOUR = "#bbbbbb"
-ENTITY_COLOURS = {**REGION_COLOURS, **PORT_COLOURS, **INDUSTRY_COLOURS, "other": OTHER_COLOUR}
+ENTITY_COLOURS = {
+    **REGION_COLOURS,
+    **PORT_COLOURS,
+    **AIRPORT_COLOURS,
+    **INDUSTRY_COLOURS,
+    "other": OTHER_COLOUR,
+}
 # For series that are not entities (measures, scenarios): the same palettes, in order.
 PALETTE = ["#0072b2", "#d55e00", "#44aa99", "#882255", "#000000", "#56b4e9", "#f0e442", "#6b3d00"]
 PARTS_PALETTE = PALETTE  # kept for callers of the old name

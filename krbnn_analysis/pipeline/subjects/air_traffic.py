@@ -337,18 +337,19 @@ AIRPORT_TRAFFIC_SPEC = specs.spec(
     ),
     caveats=(
         (
-            "2016–2017: sembilan bandara NTT hanya melaporkan sebagian bulan (ditandai `part_year`; Komodo "
+            "2016–2017: sembilan bandara NTT hanya melaporkan sebagian bulan (ditandai sebagai tahun tidak "
+            "lengkap; Komodo "
             "2017 hanya 1 bulan). Jangan bandingkan tahun-tahun itu dengan tahun penuh.",
-            "2016–2017: nine NTT airports report only some months (flagged `part_year`; Komodo 2017 is one "
+            "2016–2017: nine NTT airports report only some months (flagged as part years; Komodo 2017 is one "
             "month). Do not compare those years with full years.",
         ),
         (
             "Kesalahan salin di sumber dihapus: Tardamu–Sabu 2017 mengulang Mali–Alor 2017, Frans Sales "
-            "Lega–Ruteng 2018 mengulang Frans Seda–Maumere 2018 (`copy_error`). Ende 2021 (kedatangan "
-            "117.454 vs keberangkatan 56.027) ditandai `outlier`.",
+            "Lega–Ruteng 2018 mengulang Frans Seda–Maumere 2018 (kesalahan salin). Ende 2021 (kedatangan "
+            "117.454 vs keberangkatan 56.027) ditandai sebagai pencilan.",
             "Source copy errors are removed: Tardamu–Sabu 2017 repeats Mali–Alor 2017, Frans Sales "
-            "Lega–Ruteng 2018 repeats Frans Seda–Maumere 2018 (`copy_error`). Ende 2021 (arrivals 117,454 vs "
-            "departures 56,027) is flagged `outlier`.",
+            "Lega–Ruteng 2018 repeats Frans Seda–Maumere 2018 (copy errors). Ende 2021 (arrivals 117,454 vs "
+            "departures 56,027) is flagged as an outlier.",
         ),
         (
             "Komodo (Labuan Bajo) tanpa pembagian DOM/INT sebelum 2024 diperlakukan sebagai domestik (sama "
@@ -365,6 +366,11 @@ AIRPORT_TRAFFIC_SPEC = specs.spec(
 
 AIR_ROUTES_SPEC = specs.spec(
     "air_routes_scheduled",
+    citation=(
+        "Kementerian Perhubungan (DJPU), Statistik Angkutan Udara 2020–2024, Bab VI (rute berjadwal)",
+        "Ministry of Transportation (DJPU), Air Transport Statistics 2020–2024, chapter VI "
+        "(scheduled routes)",
+    ),
     title_id="Statistik rute penerbangan berjadwal yang menyinggahi Bali, NTB atau NTT, 2020–2024",
     title_en="Scheduled air routes touching Bali, NTB or NTT, annual statistics 2020–2024",
     description=(
@@ -409,9 +415,9 @@ AIR_ROUTES_SPEC = specs.spec(
     caveats=(
         (
             "Hanya penerbangan berjadwal (tanpa carter). Label rute berganti format pada 2022 dan urutan "
-            "bandara berubah-ubah: gabungkan dengan `airport_1`/`airport_2`.",
+            "bandara berubah-ubah: gabungkan menurut pasangan bandaranya.",
             "Scheduled services only (no charter). Route labels change format in 2022 and the airport order "
-            "varies: join on `airport_1`/`airport_2`.",
+            "varies: join on the airport pair.",
         ),
         (
             "Dicek: penumpang domestik per bandara (jumlah rute) berada dalam ±8% dari tabel lalu lintas "

@@ -144,21 +144,22 @@ NATIONAL_AGGREGATE_CAVEAT = (
     "Dipilih karena tersedia untuk semua tahun dan kedua dasar harga, dan pangsa provinsi berjumlah 100%. "
     "PDB nasional BPS lebih rendah 0,3–1,1% (2013–2022) karena selisih statistik; tabel provinsi BPS yang "
     "diunduh mencampur keduanya (jumlah provinsi 2010–2014, PDB nasional 2015–2020) dan tidak dipakai. Laju "
-    "pertumbuhan nasional yang dirilis BPS ada di `grdp_growth_published`.",
+    "pertumbuhan nasional yang dirilis BPS ada di tabel laju pertumbuhan PDRB yang dipublikasikan BPS.",
     "Indonesia (00) in this table is the sum of the 34 provinces for every year and price basis (per capita: "
     "the sum of GRDP divided by the sum of the populations implied by BPS's province per-capita figures), "
     "not "
     "national GDP. It was chosen because it exists for every year and both price bases, and province shares "
     "add up to 100%. BPS national GDP is 0.3–1.1% lower (2013–2022) by the statistical discrepancy; the "
     "downloaded BPS province table mixes the two (sum of provinces 2010–2014, national GDP 2015–2020) and is "
-    "not used for it. BPS's own published national growth is in `grdp_growth_published`.",
+    "not used for it. BPS's own published national growth is in the table of GRDP growth published by BPS.",
 )
 BOUNDARY_CAVEAT = (
     "Kalimantan Timur sebelum 2013 mencakup Kalimantan Utara: pertumbuhan 2013 yang dihitung dari tingkat "
-    "(−6,6%) bukan angka BPS (2,76%). Baris itu ditandai `boundary_break`; pertumbuhan dan peringkat "
+    "(−6,6%) bukan angka BPS (2,76%). Baris itu ditandai sebagai perubahan wilayah; pertumbuhan dan "
+    "peringkat "
     "melewatinya.",
     "Kalimantan Timur before 2013 includes Kalimantan Utara: its 2013 growth computed from the levels "
-    "(−6.6%) is not BPS's 2.76%. The row is marked `boundary_break`; growth and rankings skip it.",
+    "(−6.6%) is not BPS's 2.76%. The row is marked as a change of territory; growth and rankings skip it.",
 )
 
 GRDP_SPEC = specs.spec(
@@ -255,21 +256,20 @@ GRDP_REAL_SPEC = specs.spec(
         NATIONAL_AGGREGATE_CAVEAT,
         BOUNDARY_CAVEAT,
         (
-            "Kabupaten/kota 2024 angka sementara; status 2025 tidak didokumentasikan sumber (ditandai "
-            "`status_undocumented`). Tingkat provinsi berhenti pada 2022: jumlah kabupaten/kota 2023–2025 "
-            "tidak boleh dipakai sebagai total provinsi.",
-            "Kab/kota 2024 is preliminary; the status of 2025 is not documented upstream (flagged "
-            "`status_undocumented`). Province levels stop in 2022: do not use kab/kota sums for 2023–2025 as "
-            "province totals.",
+            "Kabupaten/kota 2024 angka sementara; status 2025 tidak didokumentasikan sumber (ditandai). "
+            "Tingkat provinsi berhenti pada 2022: jumlah kabupaten/kota 2023–2025 tidak boleh dipakai "
+            "sebagai total provinsi.",
+            "Kab/kota 2024 is preliminary; the status of 2025 is not documented by the source (flagged). "
+            "Province levels stop in 2022: do not use kab/kota sums for 2023–2025 as province totals.",
         ),
         (
             "Dicek: pertumbuhan yang dihitung dari tingkat 2021–2022 sama dengan pertumbuhan yang dirilis "
             "BPS "
             "(var 291) dalam 0,6 poin persen (Bali, NTB, NTT dalam 0,03; terbesar Maluku 2021, 0,58, revisi "
-            "BPS). Untuk 2023–2024 pakai `grdp_growth_published`.",
+            "BPS). Untuk 2023–2024 pakai laju pertumbuhan yang dipublikasikan BPS.",
             "Checked: growth computed from the 2021–2022 levels equals BPS's published growth (var 291) "
             "within 0.6 percentage points (Bali, NTB, NTT within 0.03; largest Maluku 2021, 0.58, a BPS "
-            "revision). For 2023–2024 use `grdp_growth_published`.",
+            "revision). For 2023–2024 use the growth published by BPS.",
         ),
         KABKOTA_GRDP_CAVEAT,
         (
@@ -390,10 +390,10 @@ INDUSTRY_SPEC = specs.spec(
         (
             "Gabungan sumber dicek: nilai 2013–2020 sama (selisih ≤0,01 miliar) dengan ekspor Bappenas "
             "sebelumnya untuk semua nilai nasional, provinsi dan kabupaten/kota. Kalimantan Timur dan Belu "
-            "2010–2012 mencakup Kalimantan Utara dan Malaka (ditandai `boundary_break` pada 2013).",
+            "2010–2012 mencakup Kalimantan Utara dan Malaka (ditandai sebagai perubahan wilayah pada 2013).",
             "Joined sources are checked: 2013–2020 values equal (within 0.01 bn) the earlier Bappenas export "
             "for every national, province and kab/kota value. Kalimantan Timur and Belu 2010–2012 include "
-            "Kalimantan Utara and Malaka (marked `boundary_break` in 2013).",
+            "Kalimantan Utara and Malaka (marked as a change of territory in 2013).",
         ),
         (
             "Angka 2020 sedikit lebih baru dari tabel BPS Mei 2021 (Bali 147.498,94 vs 147.549,8 miliar).",

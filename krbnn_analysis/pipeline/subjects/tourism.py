@@ -807,13 +807,14 @@ DOMESTIC_TRIPS_SPEC = specs.spec(
             "Uji kewajaran lonjakan tahunan: NTB 2023 mencapai 3,45 kali 2022 (bulanan naik dari sekitar 0,6 "
             "juta menjadi 1,0–1,7 juta mulai Mei 2023), juga Sulawesi Barat dan Sulawesi Tenggara 2022. "
             "Bulan "
-            "yang terdampak ditandai `implausible_jump`; jangan menarik kesimpulan darinya sebelum ada "
+            "yang terdampak ditandai sebagai lonjakan yang tidak masuk akal; jangan menarik kesimpulan "
+            "darinya sebelum ada "
             "sumber "
             "yang mengonfirmasi.",
             "Plausibility check on year-on-year jumps: NTB 2023 is 3.45 times 2022 (monthly trips rise from "
             "about 0.6 million to 1.0–1.7 million from May 2023), as are Sulawesi Barat and Sulawesi "
             "Tenggara "
-            "2022. The affected months are flagged `implausible_jump`; draw no finding from them until a "
+            "2022. The affected months are flagged as implausible jumps; draw no finding from them until a "
             "source confirms them.",
         ),
         PROVINCES_34,
@@ -824,6 +825,11 @@ DOMESTIC_TRIPS_SPEC = specs.spec(
 
 DOMESTIC_TRIPS_ORIGIN_SPEC = specs.spec(
     "domestic_trips_by_origin",
+    citation=(
+        "BPS, Jumlah Perjalanan Wisatawan Nusantara menurut Provinsi Asal, 2022–2024 (kompilasi pihak "
+        "ketiga, 2025)",
+        "BPS, Domestic Tourist Trips by Province of Origin, 2022–2024 (third-party compilation, 2025)",
+    ),
     title_id="Perjalanan wisatawan nusantara menurut provinsi ASAL, bulanan 2022–2024",
     title_en="Domestic tourist trips by province of ORIGIN, monthly 2022–2024",
     description=(
@@ -858,9 +864,9 @@ DOMESTIC_TRIPS_ORIGIN_SPEC = specs.spec(
         (
             "Menurut provinsi asal, bukan tujuan: perjalanan warga Bali ke provinsi lain dihitung untuk "
             "Bali. "
-            "Jangan digabung dengan `domestic_trips` (tujuan).",
+            "Jangan digabung dengan tabel perjalanan menurut provinsi tujuan.",
             "By province of origin, not destination: trips by Bali residents to other provinces count for "
-            "Bali. Do not join it with `domestic_trips` (destination).",
+            "Bali. Do not join it with the table of trips by destination province.",
         ),
         (
             "Patahan level pada Januari 2024 di banyak provinsi (Kep. Riau 82.727 → 275.085; NTT 322.823 → "
