@@ -24,11 +24,13 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# Across all cores (pytest-xdist). Tests sharing an expensive module fixture carry one xdist_group;
+# nbval keeps each notebook's cells on one worker (--dist loadfile).
 unit: $(STAMP)
-	$(BIN)/pytest tests
+	$(BIN)/pytest -n auto --dist loadgroup tests
 
 nbval: $(STAMP)
-	$(BIN)/pytest $(NBVAL) notebooks
+	$(BIN)/pytest -n auto --dist loadfile $(NBVAL) notebooks
 
 # Refresh the stored outputs of the notebooks (commit them): run after changing a notebook or data.
 notebooks: $(STAMP)
@@ -48,4 +50,4 @@ benchmarks: $(STAMP)
 	$(BIN)/python -m benchmarks
 
 clean:
-	rm -rf reports/*/ reports/index.html reports/.staging-* .pytest_cache .ruff_cache
+	rm -rf reports/*/ reports/index.html reports/.staging-* reports/.build .pytest_cache .ruff_cache

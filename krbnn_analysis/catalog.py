@@ -15,8 +15,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import asdict, dataclass, field, fields, replace
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import yaml
@@ -254,11 +255,18 @@ def read_catalog(path: Path | None = None) -> Catalog:
     if not path.exists():
         raise MissingFileError("catalog not found; run `krbnn data build`", file=path)
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_SafeLoader) or {}
-        datasets = {name: dataset_from_dict(name, entry) for name, entry in raw["datasets"].items()}
+        datasets = dict(_parse_entries(path.read_text(encoding="utf-8")))
     except (yaml.YAMLError, KeyError, TypeError, ValueError) as error:
         raise ParseError(f"catalog is not valid: {error}", file=path) from error
     return Catalog(datasets, path)
+
+
+@lru_cache(maxsize=8)
+def _parse_entries(text: str) -> Mapping[str, Dataset]:
+    """The entries of a catalog text. An identical text (a copy of data/ in a test, a rewritten but
+    unchanged file) is parsed once: entries are immutable and resolve their file at use."""
+    raw = yaml.load(text, Loader=_SafeLoader) or {}
+    return MappingProxyType({name: dataset_from_dict(name, entry) for name, entry in raw["datasets"].items()})
 
 
 @cache

@@ -9,7 +9,9 @@
                                     fetch BPS WebAPI responses into data/raw/bps/ (key: BPS_API_KEY)
                                     and record them (origin record in data/raw/bps/records.yaml)
     krbnn data record-bps FILE …    origin record for a response copied into data/raw/bps/ by hand
-    krbnn reports [NOTEBOOK ...]    execute the briefings and export reports/{id,en}/*.html + index
+    krbnn reports [NOTEBOOK ...] [-j N] [--force]
+                                    build the briefings that changed into reports/{id,en}/*.html + index,
+                                    N at a time (default: all cores); --force rebuilds all
     krbnn notebooks execute [NB …]  re-run notebooks in place (stored outputs for nbval), Indonesian
 
 Errors of the package print as one line, ``krbnn: error: …``, and exit with status 1.
@@ -128,11 +130,47 @@ def _record_bps(args: argparse.Namespace) -> int:
 
 
 def _reports(args: argparse.Namespace) -> int:
-    from krbnn_analysis.report.build import build_reports
+    import time
 
-    written = build_reports(args.notebooks, languages=args.lang, build_date=args.build_date)
-    for path in written:
-        print(f"wrote {path}")
+    from tqdm import tqdm
+
+    from krbnn_analysis import config
+    from krbnn_analysis.report.build import FAILED, Outcome, build_reports, discover
+
+    languages = args.lang or None
+    total = len(discover(args.notebooks)) * len(set(languages or config.LANGUAGES))
+    counts: dict[str, int] = {}
+    start = time.perf_counter()
+    # The bar shows only on a terminal (stderr); the lines and the summary go to stdout. No monitor
+    # thread: the build starts worker processes.
+    tqdm.monitor_interval = 0
+    with tqdm(total=total, unit="briefing", disable=None, leave=False, file=sys.stderr) as bar:
+
+        def show(outcome: Outcome) -> None:
+            counts[outcome.status] = counts.get(outcome.status, 0) + 1
+            line = f"{outcome.status:<6}  {outcome.name} [{outcome.lang}]  {outcome.seconds:6.1f} s"
+            if outcome.detail and outcome.status != FAILED:
+                line += f"  ({outcome.detail})"
+            bar.write(line, file=sys.stdout)
+            bar.update()
+
+        def summary() -> None:
+            parts = ", ".join(f"{counts.get(k, 0)} {k}" for k in ("built", "reused", "failed"))
+            print(f"{sum(counts.values())} briefings: {parts} in {time.perf_counter() - start:.1f} s")
+
+        try:
+            build_reports(
+                args.notebooks,
+                languages=languages,
+                build_date=args.build_date,
+                jobs=args.jobs,
+                force=args.force,
+                progress=show,
+            )
+        finally:
+            bar.close()
+            if counts:
+                summary()
     return 0
 
 
@@ -169,6 +207,10 @@ def parser() -> argparse.ArgumentParser:
     reports.add_argument("notebooks", nargs="*", help="notebook names, e.g. 00_overview (default: all)")
     reports.add_argument("--lang", action="append", help="language (id, en); repeatable; default both")
     reports.add_argument("--build-date", help="date printed in the footer, YYYY-MM-DD (default: commit date)")
+    reports.add_argument(
+        "-j", "--jobs", type=int, help="notebook runs at a time, each on its own kernel (default: all cores)"
+    )
+    reports.add_argument("--force", action="store_true", help="rebuild every briefing, even unchanged ones")
     reports.set_defaults(func=_reports)
 
     notebooks = commands.add_parser("notebooks", help="notebook maintenance").add_subparsers(

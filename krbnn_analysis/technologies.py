@@ -32,3 +32,8 @@ def renewable_of(technology: str) -> bool | None:
     if technology in NOT_RENEWABLE:
         return False
     return None
+
+
+# The order of technologies in charts and tables: fossil first, then renewables. Its position also fixes each
+# technology's colour in briefings (report.energy), so that a technology looks the same in every chart.
+CHART_ORDER = ("coal", "gas", "dual_fuel", "geothermal", "hydro", "solar", "wind", "biomass", "ocean")

@@ -39,3 +39,8 @@ def test_errors_are_one_line_with_exit_status_1(data_copy):
 def test_unknown_language_for_reports(capsys):
     assert main(["reports", "00_overview", "--lang", "fr"]) == 1
     assert "unknown language 'fr'" in capsys.readouterr().err
+
+
+def test_reports_rejects_zero_jobs(capsys):
+    assert main(["reports", "00_overview", "-j", "0"]) == 1
+    assert "at least 1" in capsys.readouterr().err

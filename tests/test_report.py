@@ -16,6 +16,9 @@ from krbnn_analysis.report import Findings, note, sources_table, table
 from krbnn_analysis.report.build import build_reports, build_stamp, discover
 
 CODE_MARKER = "CODE_MARKER_4711"
+# Under pytest-xdist (make unit: --dist loadgroup) the tests that use the module fixture ``built`` run on
+# one worker, so the synthetic briefing is built once.
+USES_BUILT = pytest.mark.xdist_group("test_report_built")
 
 
 def _synthetic_notebook(path, *, fail=False, stderr=False):
@@ -56,10 +59,11 @@ def built(tmp_path_factory):
     notebooks.mkdir()
     _synthetic_notebook(notebooks / "90_synthetic.ipynb")
     out = root / "reports"
-    build_reports(notebooks_dir=notebooks, out_dir=out, build_date="2026-01-31")
+    build_reports(notebooks_dir=notebooks, out_dir=out, build_date="2026-01-31", jobs=2)  # in parallel
     return notebooks, out
 
 
+@USES_BUILT
 def test_language_split_and_html_lang(built):
     _, out = built
     indonesian = (out / "id" / "90_synthetic.html").read_text(encoding="utf-8")
@@ -72,6 +76,7 @@ def test_language_split_and_html_lang(built):
     assert "Angka 1,5" in indonesian and "Number 1.5" in english  # local number format, computed value
 
 
+@USES_BUILT
 def test_briefings_contain_no_code(built):
     _, out = built
     for path in out.glob("*/90_synthetic.html"):
@@ -81,6 +86,7 @@ def test_briefings_contain_no_code(built):
         assert not re.search(r'class="[^"]*(jp-InputArea-editor|highlight|jp-InputPrompt)', text)
 
 
+@USES_BUILT
 def test_briefings_load_nothing_from_the_network(built):
     _, out = built
     for path in [*out.glob("*/*.html"), out / "index.html"]:
@@ -91,6 +97,7 @@ def test_briefings_load_nothing_from_the_network(built):
         assert not re.search(r"<(img|iframe|video|audio|source)[^>]+src=[\"']https?:", text), path
 
 
+@USES_BUILT
 def test_footer_and_sources_table(built):
     _, out = built
     text = (out / "id" / "90_synthetic.html").read_text(encoding="utf-8")
@@ -101,10 +108,14 @@ def test_footer_and_sources_table(built):
     assert 'href="id/90_synthetic.html"' in index and 'href="en/90_synthetic.html"' in index
 
 
+@USES_BUILT
 def test_two_builds_are_byte_identical(built, tmp_path):
     notebooks, out = built
     again = tmp_path / "again"
-    build_reports(notebooks_dir=notebooks, out_dir=again, build_date="2026-01-31")
+    build_reports(notebooks_dir=notebooks, out_dir=again, build_date="2026-01-31", jobs=1)  # in sequence
+    assert sorted(p.relative_to(again) for p in again.rglob("*.html")) == sorted(
+        p.relative_to(out) for p in out.rglob("*.html")
+    )
     for path in out.rglob("*.html"):
         assert (again / path.relative_to(out)).read_bytes() == path.read_bytes(), path
 
@@ -114,20 +125,40 @@ def test_a_failing_notebook_leaves_existing_briefings_untouched(tmp_path):
     notebooks.mkdir()
     _synthetic_notebook(notebooks / "89_first.ipynb")
     _synthetic_notebook(notebooks / "90_synthetic.ipynb")
-    build_reports(notebooks_dir=notebooks, out_dir=out, build_date="2026-01-31")
+    build_reports(notebooks_dir=notebooks, out_dir=out, build_date="2026-01-31", jobs=2)
     before = {p: p.read_bytes() for p in out.rglob("*.html")}
     # Change the first notebook (it would build fine) and break the second: nothing may be replaced.
     first = nbformat.read(notebooks / "89_first.ipynb", as_version=4)
     first.cells[2].source = "Teks yang diubah / changed text"
     nbformat.write(first, notebooks / "89_first.ipynb")
     _synthetic_notebook(notebooks / "90_synthetic.ipynb", fail=True)
+    outcomes = []
     with pytest.raises(
         ReportBuildError,
         match=r"90_synthetic.ipynb \[id\]: cell 9 \(raise ValueError.*\) failed: ValueError: deliberate",
     ):
-        build_reports(notebooks_dir=notebooks, out_dir=out, build_date="2026-01-31")
+        build_reports(
+            notebooks_dir=notebooks, out_dir=out, build_date="2026-01-31", jobs=2, progress=outcomes.append
+        )
     assert {p: p.read_bytes() for p in out.rglob("*.html")} == before
     assert not list(out.glob(".staging-*"))
+    assert sorted((o.name, o.lang, o.status) for o in outcomes) == [
+        ("89_first", "en", "built"),
+        ("89_first", "id", "built"),
+        ("90_synthetic", "en", "failed"),
+        ("90_synthetic", "id", "failed"),
+    ]
+    # Fixed: the good runs of the failed build were kept, so the first notebook is only exported.
+    _synthetic_notebook(notebooks / "90_synthetic.ipynb")
+    outcomes.clear()
+    build_reports(notebooks_dir=notebooks, out_dir=out, build_date="2026-01-31", progress=outcomes.append)
+    assert {(o.name, o.lang): o.detail for o in outcomes} == {
+        ("89_first", "id"): "exported from the stored run",
+        ("89_first", "en"): "exported from the stored run",
+        ("90_synthetic", "id"): "executed",
+        ("90_synthetic", "en"): "executed",
+    }
+    assert "changed text" in (out / "en" / "89_first.html").read_text(encoding="utf-8")
 
 
 def test_stderr_output_fails_the_build(tmp_path):
@@ -185,6 +216,7 @@ def test_real_overview_briefing_has_no_code_and_both_languages(tmp_path):
         assert "krbnn-sources" in text and "krbnn-findings" in text
 
 
+@USES_BUILT
 def test_chart_images_carry_alt_text_in_the_briefing_language(built):
     _, out = built
     text = (out / "id" / "90_synthetic.html").read_text(encoding="utf-8")
@@ -239,6 +271,7 @@ def _embedded_pngs(path) -> list[str]:
     return re.findall(r'<img[^>]+src="data:image/png;base64,([^"]+)"', path.read_text(encoding="utf-8"))
 
 
+@USES_BUILT
 def test_two_builds_embed_identical_figures(built, tmp_path):
     notebooks, out = built
     again = tmp_path / "again"
@@ -249,6 +282,7 @@ def test_two_builds_embed_identical_figures(built, tmp_path):
     assert second == first  # the same PNG bytes, not only an image
 
 
+@USES_BUILT
 def test_cli_reports_failure_exits_1_in_one_line_and_keeps_briefings(built, tmp_path, monkeypatch, capsys):
     from krbnn_analysis.cli import main
 
@@ -259,9 +293,17 @@ def test_cli_reports_failure_exits_1_in_one_line_and_keeps_briefings(built, tmp_
     _synthetic_notebook(broken / "90_synthetic.ipynb", fail=True)
     monkeypatch.setenv("KRBNN_NOTEBOOKS_DIR", str(broken))
     monkeypatch.setenv("KRBNN_REPORTS_DIR", str(out))
-    assert main(["reports", "--build-date", "2026-01-31"]) == 1
-    err = capsys.readouterr().err
+    assert main(["reports", "--build-date", "2026-01-31", "-j", "2"]) == 1
+    captured = capsys.readouterr()
+    err = captured.err
     assert (
         err.startswith("krbnn: error: 90_synthetic.ipynb [id]: cell 9") and len(err.strip().splitlines()) == 1
     )
     assert {p: p.read_bytes() for p in out.rglob("*.html")} == before
+    # Progress on stdout: one line per briefing and language, then the summary.
+    lines = captured.out.strip().splitlines()
+    assert sorted(line.split()[:3] for line in lines[:-1]) == [
+        ["failed", "90_synthetic", "[en]"],
+        ["failed", "90_synthetic", "[id]"],
+    ]
+    assert lines[-1].startswith("2 briefings: 0 built, 0 reused, 2 failed in ")

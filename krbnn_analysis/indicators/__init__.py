@@ -15,6 +15,7 @@ One module per family:
 * ``networks``    – graph_from_edges, centrality, hub_dependence, great_circle_km
 * ``energy``      – renewable_share, potential_utilisation, capacity_factor, per_capita
 * ``agriculture`` – production_location_quotient
+* ``solar``       – clear_sky_irradiation (pvlib clear-sky model at points)
 
 Who calls what (each function works on a curated table that exists, except where said):
 
@@ -27,9 +28,10 @@ Who calls what (each function works on a curated table that exists, except where
 * connectivity (and tourism's air links): ``graph_from_edges``, ``centrality``, ``hub_dependence``,
   ``flights_needed``, ``great_circle_km`` (``air_routes_2014``, ``airports``, ports; the pipeline uses
   ``great_circle_km`` too);
-* renewables: ``renewable_share`` (``power_plants``, ``ruptl_planned_*``, ``electricity_2019_by_type``),
-  ``potential_utilisation`` (``re_potential``), ``capacity_factor`` (``electricity_2019_by_type``),
-  ``per_capita`` (``electricity_pln``);
+* renewables: ``renewable_share`` (``electricity_2019_by_type``, ``ruptl_planned_capacity_by_type``),
+  ``potential_utilisation`` (``re_potential``), ``yoy_growth`` (``electricity_pln``: jumps are flagged),
+  ``clear_sky_irradiation`` (kab/kota centroids of ``kabkota_boundaries``); ``capacity_factor`` and
+  ``per_capita`` are ready for ``electricity_2019_by_type`` and ``electricity_pln`` but not yet used;
 * agriculture: ``shares``, ``location_quotient``, ``cagr``, ``yoy_growth`` (``grdp_by_industry``),
   ``production_location_quotient`` and ``per_capita`` (the production tables, ``population``);
 * trade: ``specialisation_complementarity`` (``grdp_by_industry``); ``balassa_rca``,
@@ -70,6 +72,7 @@ from krbnn_analysis.indicators.networks import (
     hub_dependence,
 )
 from krbnn_analysis.indicators.shift_share import shift_share
+from krbnn_analysis.indicators.solar import clear_sky_irradiation
 from krbnn_analysis.indicators.structure import herfindahl_index, krugman_index, location_quotient, shares
 from krbnn_analysis.indicators.tourism import (
     market_concentration,
@@ -94,6 +97,7 @@ __all__ = [
     "cagr",
     "capacity_factor",
     "centrality",
+    "clear_sky_irradiation",
     "contribution_to_growth",
     "flights_needed",
     "graph_from_edges",

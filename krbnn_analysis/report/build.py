@@ -1,9 +1,11 @@
 """Execute briefing notebooks and export them as self-contained, offline HTML in two languages.
 
-For each notebook ``notebooks/NN_name.ipynb`` and each language:
+For each notebook ``notebooks/NN_name.ipynb`` and each language (one *job*):
 
 1. execute it with papermill, injecting ``LANG`` after the cell tagged ``parameters``, on a kernel
-   that runs this very Python (a private kernelspec is put first on ``JUPYTER_PATH``);
+   of its own that runs this very Python (a private kernelspec is put first on ``JUPYTER_PATH``);
+   a last, hidden cell reports what the run depended on: the ``krbnn_analysis`` modules imported and
+   the curated tables loaded;
 2. refuse it if any cell wrote to stderr (warnings belong fixed, not shipped to readers);
 3. export it with nbconvert (no ``--execute``: execution happened in step 1), removing all code and
    prompts, the cells tagged for the other language (``lang-id`` / ``lang-en``) and cells tagged
@@ -11,33 +13,54 @@ For each notebook ``notebooks/NN_name.ipynb`` and each language:
 4. stamp the footer with the package version, the git commit and a build date taken from the commit
    (or ``--build-date`` / ``SOURCE_DATE_EPOCH``), never from the clock.
 
-All briefings are first written to a staging directory. Only if every notebook succeeded are they
-moved into ``reports/``, with ``reports/index.html``; otherwise the error names the notebook, the
-cell and the exception, and every existing briefing stays byte-identical.
+**Incremental.** Beside the outputs, ``reports/.build/<lang>/<name>.json`` keeps content hashes of
+everything a job depended on, and ``<name>.ipynb`` its executed notebook. A job is executed again only
+when its notebook, an imported library module, a package resource (``*.yaml``), a loaded table (file
+or catalog entry), the language or the Python environment changed; it is exported again (from the
+stored run, without a kernel) when only the template, the export code or the stamp changed; otherwise
+the briefing in ``reports/`` is reused as it is. ``force=True`` (``krbnn reports --force``) rebuilds all.
+
+**Parallel.** Jobs run in up to ``jobs`` worker processes (default: every core), each execution on its
+own kernel. Output bytes do not depend on the number of workers.
+
+**All-or-nothing.** Briefings are written to a staging directory and moved into ``reports/`` (each
+move atomic) only if every job succeeded; otherwise the error names each failing notebook, language
+and cell, and every existing briefing stays byte-identical. Successful runs of a failed build are kept
+in the cache, so the build after the fix only redoes what is needed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import html
 import json
+import multiprocessing
 import os
+import platform
 import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from functools import cache
 from pathlib import Path
-
-import nbformat
+from typing import TYPE_CHECKING
 
 from krbnn_analysis import config, i18n
 from krbnn_analysis.errors import ReportBuildError
 
+if TYPE_CHECKING:
+    import nbformat
+
 LANGUAGE_TAG = "lang-{}"
 REMOVE_CELL_TAGS = ("remove-cell",)
+CACHE_DIR = ".build"  # inside the reports directory: the hashes live next to the outputs
+CACHE_FORMAT = 1  # bump when the manifest layout or the meaning of a key changes
 
 
 @dataclass(frozen=True)
@@ -48,11 +71,12 @@ class Briefing:
 
     @classmethod
     def from_path(cls, path: Path) -> Briefing:
+        # Plain JSON, not nbformat: listing briefings must stay cheap (nbformat costs ~1 s to import).
         try:
-            notebook = nbformat.read(path, as_version=4)
-        except Exception as error:
+            notebook = json.loads(path.read_text(encoding="utf-8"))
+            meta = notebook.get("metadata", {}).get("krbnn", {})
+        except (OSError, ValueError, AttributeError) as error:
             raise ReportBuildError(f"{path}: not a readable notebook ({error})") from None
-        meta = notebook.metadata.get("krbnn", {})
         title = meta.get("title") or {}
         missing = [lang for lang in config.LANGUAGES if not title.get(lang)]
         if missing:
@@ -118,6 +142,7 @@ def _format_date(iso: str, lang: str) -> str:
 
 
 KERNEL_NAME = "python3"
+KERNEL_ENV = {"PYTHONHASHSEED": "0"}
 
 
 @contextmanager
@@ -125,7 +150,8 @@ def project_kernel() -> Iterator[Path]:
     """A kernelspec named ``python3`` that runs this interpreter, first on ``JUPYTER_PATH``.
 
     A user-level kernelspec could otherwise win and run the notebook in a different environment.
-    Yields the temporary root, which also holds the kernels' IPC sockets.
+    Yields the temporary root, which also holds the kernels' IPC sockets. Worker processes started
+    inside this context inherit the variable.
     """
     with tempfile.TemporaryDirectory(prefix="krbnn-kernel-") as root:
         spec_dir = Path(root) / "kernels" / "python3"
@@ -134,7 +160,7 @@ def project_kernel() -> Iterator[Path]:
             "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
             "display_name": "Python 3 (krbnn-analysis)",
             "language": "python",
-            "env": {"PYTHONHASHSEED": "0"},
+            "env": KERNEL_ENV,
         }
         (spec_dir / "kernel.json").write_text(json.dumps(spec), encoding="utf-8")
         previous = os.environ.get("JUPYTER_PATH")
@@ -184,35 +210,101 @@ def _failing_cell(executed: nbformat.NotebookNode, original: nbformat.NotebookNo
     return "a cell failed"
 
 
-def execute(briefing: Briefing, lang: str, kernel_root: Path, workdir: Path) -> nbformat.NotebookNode:
-    """Run the notebook with ``LANG = lang``; raise ``ReportBuildError`` naming the failing cell."""
+# The last cell of every run (never shown, never stored): which package modules the notebook imported
+# and which curated tables it loaded. Only modules already imported are looked at, so it adds none.
+DEPENDENCY_CELL_ID = "krbnn-build-dependencies"
+DEPENDENCY_MIME = "application/vnd.krbnn.dependencies+json"
+_DEPENDENCY_SOURCE = f"""\
+def _krbnn_dependencies():
+    import sys
+    from IPython.display import display
+    modules = sorted(
+        module.__file__
+        for name, module in list(sys.modules.items())
+        if name.split(".")[0] == "krbnn_analysis" and getattr(module, "__file__", None)
+    )
+    loaders = sys.modules.get("krbnn_analysis.loaders")
+    tables = sorted(dataset.name for dataset in loaders.loaded_datasets()) if loaders else []
+    display({{"{DEPENDENCY_MIME}": {{"modules": modules, "tables": tables}}}}, raw=True)
+_krbnn_dependencies()
+del _krbnn_dependencies
+"""
+
+
+@dataclass(frozen=True)
+class Dependencies:
+    """What one run used: package modules (paths relative to the package) and curated table names."""
+
+    modules: tuple[str, ...] = ()
+    tables: tuple[str, ...] = ()
+
+
+def _instrumented(original: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    import nbformat
+
+    notebook = nbformat.from_dict(json.loads(json.dumps(original)))  # private copy
+    cell = nbformat.v4.new_code_cell(_DEPENDENCY_SOURCE, metadata={"tags": list(REMOVE_CELL_TAGS)})
+    cell["id"] = DEPENDENCY_CELL_ID
+    notebook.cells.append(cell)
+    return notebook
+
+
+def _take_dependencies(notebook: nbformat.NotebookNode) -> Dependencies:
+    """Remove the dependency cell from an executed notebook and return what it reported."""
+    for position, cell in enumerate(notebook.cells):
+        if cell.get("id") != DEPENDENCY_CELL_ID:
+            continue
+        del notebook.cells[position]
+        for output in cell.get("outputs", []):
+            reported = output.get("data", {}).get(DEPENDENCY_MIME)
+            if reported is not None:
+                modules = tuple(sorted({_package_relative(Path(p)) for p in reported["modules"]}))
+                return Dependencies(modules, tuple(reported["tables"]))
+    raise ReportBuildError("the dependency cell reported nothing")
+
+
+def _package_relative(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(config.PACKAGE_DIR).as_posix()
+    except ValueError:
+        return str(path)  # outside the package (should not happen): tracked by absolute path
+
+
+def _execute(
+    briefing: Briefing, lang: str, kernel_root: Path, workdir: Path
+) -> tuple[nbformat.NotebookNode, Dependencies]:
+    import nbformat
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
     output = workdir / f"{briefing.name}.{lang}.ipynb"
+    original = nbformat.read(briefing.path, as_version=4)
     try:
         with kernel_manager(kernel_root) as manager:
-            papermill.execute_notebook(
-                str(briefing.path),
-                str(output),
+            notebook = papermill.execute_notebook(
+                _instrumented(original),
+                str(output),  # written once at the end (or at the failing cell)
                 parameters={"LANG": lang},
                 kernel_name=KERNEL_NAME,
                 cwd=str(briefing.path.parent),
                 progress_bar=False,
                 log_output=False,
                 report_mode=False,
+                # Saving after every cell re-serialises and re-validates the whole notebook, images
+                # included, twice per cell: seconds per briefing for a file nobody reads meanwhile.
+                request_save_on_cell_execute=False,
                 km=manager,
             )
     except PapermillExecutionError as error:
         if output.exists():
-            original = nbformat.read(briefing.path, as_version=4)
             where = _failing_cell(nbformat.read(output, as_version=4), original)
         else:
             where = f"a cell failed: {error.ename}: {error.evalue}"
         raise ReportBuildError(f"{briefing.path.name} [{lang}]: {where}") from None
     except Exception as error:  # kernel could not start, notebook unreadable…
         raise ReportBuildError(f"{briefing.path.name} [{lang}]: could not execute: {error}") from None
-    notebook = nbformat.read(output, as_version=4)
+    output.unlink()
+    dependencies = _take_dependencies(notebook)
     for number, cell in enumerate(notebook.cells):
         for out in cell.get("outputs", []):
             if out.get("output_type") == "stream" and out.get("name") == "stderr":
@@ -220,7 +312,12 @@ def execute(briefing: Briefing, lang: str, kernel_root: Path, workdir: Path) -> 
                 raise ReportBuildError(
                     f"{briefing.path.name} [{lang}]: cell {number} wrote to stderr: {text[0] if text else ''}"
                 )
-    return notebook
+    return notebook, dependencies
+
+
+def execute(briefing: Briefing, lang: str, kernel_root: Path, workdir: Path) -> nbformat.NotebookNode:
+    """Run the notebook with ``LANG = lang``; raise ``ReportBuildError`` naming the failing cell."""
+    return _execute(briefing, lang, kernel_root, workdir)[0]
 
 
 # --- export ------------------------------------------------------------------------------------------
@@ -228,6 +325,7 @@ def execute(briefing: Briefing, lang: str, kernel_root: Path, workdir: Path) -> 
 
 def export_html(notebook: nbformat.NotebookNode, briefing: Briefing, lang: str, stamp: dict[str, str]) -> str:
     """Self-contained HTML of an executed notebook, for readers of language ``lang``."""
+    import nbformat
     from nbconvert import HTMLExporter
     from nbconvert.preprocessors import TagRemovePreprocessor
     from traitlets.config import Config
@@ -284,7 +382,7 @@ def export_html(notebook: nbformat.NotebookNode, briefing: Briefing, lang: str, 
     return body
 
 
-def write_index(briefings: list[Briefing], stamp: dict[str, str], target: Path) -> None:
+def index_html(briefings: list[Briefing], stamp: dict[str, str]) -> str:
     """``reports/index.html``: every briefing in both languages, offline, no scripts."""
     template = (config.TEMPLATES_DIR / "krbnn" / "static" / "briefing.css").read_text(encoding="utf-8")
     rows = []
@@ -295,7 +393,7 @@ def write_index(briefings: list[Briefing], stamp: dict[str, str], target: Path) 
             for x in config.LANGUAGES
         )
         rows.append(f"<li><code>{html.escape(briefing.name)}</code> — {links}</li>")
-    page = f"""<!DOCTYPE html>
+    return f"""<!DOCTYPE html>
 <html lang="id">
 <head>
 <meta charset="utf-8">
@@ -314,7 +412,271 @@ def write_index(briefings: list[Briefing], stamp: dict[str, str], target: Path) 
 </body>
 </html>
 """
-    target.write_text(page, encoding="utf-8")
+
+
+def write_index(briefings: list[Briefing], stamp: dict[str, str], target: Path) -> None:
+    target.write_text(index_html(briefings, stamp), encoding="utf-8")
+
+
+# --- content hashes: what decides whether a job is redone -----------------------------------------------
+
+
+def _sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _sha256_file(path: Path) -> str:
+    try:
+        with path.open("rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return "missing"
+
+
+def _sha256_json(value: object) -> str:
+    return _sha256_bytes(json.dumps(value, sort_keys=True, default=str).encode("utf-8"))
+
+
+@cache
+def environment_fingerprint() -> str:
+    """Python and every installed distribution with its version (pandas, matplotlib… shape outputs)."""
+    from importlib.metadata import distributions
+
+    installed = sorted({(d.metadata["Name"] or "").lower(): d.version for d in distributions()}.items())
+    return _sha256_json(
+        {"python": sys.version, "platform": platform.platform(), "kernel": KERNEL_ENV, "installed": installed}
+    )
+
+
+def _package_resources() -> dict[str, str]:
+    """Data files of the package read at run time (translations, origin records)."""
+    return {
+        p.relative_to(config.PACKAGE_DIR).as_posix(): _sha256_file(p)
+        for p in sorted(config.PACKAGE_DIR.rglob("*.yaml"))
+    }
+
+
+def _table_fingerprint(name: str) -> str:
+    """The table's file content and its catalog entry (title, caveats, sources, quality shown to readers)."""
+    from krbnn_analysis.catalog import catalog
+
+    try:
+        entry = catalog()[name]
+    except Exception:  # no catalog, or the table was removed: the briefing must run again (and fail)
+        return "missing"
+    return _sha256_json({"entry": asdict(entry), "file": _sha256_file(entry.file)})
+
+
+def execution_key(briefing: Briefing, lang: str, dependencies: Dependencies) -> str:
+    """Hash of everything a run's output depends on, given what the last run reported using."""
+    return _sha256_json(
+        {
+            "format": CACHE_FORMAT,
+            "lang": lang,
+            "notebook": _sha256_file(briefing.path),
+            "environment": environment_fingerprint(),
+            "resources": _package_resources(),
+            "modules": {m: _sha256_file(config.PACKAGE_DIR / m) for m in dependencies.modules},
+            "tables": {t: _table_fingerprint(t) for t in dependencies.tables},
+        }
+    )
+
+
+def export_key(execution: str, briefing: Briefing, stamp: dict[str, str]) -> str:
+    """Hash of what turns a run into HTML: the run, the template, this module, the titles and the stamp."""
+    template = {
+        p.relative_to(config.TEMPLATES_DIR).as_posix(): _sha256_file(p)
+        for p in sorted(config.TEMPLATES_DIR.rglob("*"))
+        if p.is_file()
+    }
+    return _sha256_json(
+        {
+            "execution": execution,
+            "template": template,
+            "exporter": _sha256_file(Path(__file__)),
+            "translations": _sha256_file(config.TRANSLATIONS_FILE),
+            "title": briefing.title,
+            "stamp": stamp,
+        }
+    )
+
+
+# --- jobs ---------------------------------------------------------------------------------------------
+
+
+BUILT, REUSED, FAILED = "built", "reused", "failed"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one briefing in one language (reported as each job ends)."""
+
+    name: str
+    lang: str
+    status: str  # built | reused | failed
+    seconds: float
+    detail: str = ""  # "executed", "exported from the stored run", or the error
+
+
+@dataclass(frozen=True)
+class _Task:
+    """A job for a worker process (picklable): execute and export, or export a stored run."""
+
+    briefing: Briefing
+    lang: str
+    stamp: dict[str, str]
+    staging: Path
+    kernel_root: Path
+    stored_run: Path | None = None  # export only: the cached executed notebook
+
+
+@dataclass
+class _Done:
+    task: _Task
+    seconds: float
+    error: str | None = None
+    dependencies: Dependencies | None = None  # set when the notebook was executed
+    executed: Path | None = None  # executed notebook written to staging
+    html: Path | None = None
+
+
+def _staged_paths(staging: Path, briefing: Briefing, lang: str) -> tuple[Path, Path]:
+    html_path = staging / lang / f"{briefing.name}.html"
+    run_path = staging / CACHE_DIR / lang / f"{briefing.name}.ipynb"
+    return html_path, run_path
+
+
+def _run_task(task: _Task) -> _Done:
+    """Execute (unless a stored run is given) and export one briefing in one language, into staging."""
+    import nbformat
+
+    start = time.perf_counter()
+    html_path, run_path = _staged_paths(task.staging, task.briefing, task.lang)
+    try:
+        dependencies = None
+        if task.stored_run is None:
+            workdir = Path(tempfile.mkdtemp(prefix="run-", dir=task.staging))
+            notebook, dependencies = _execute(task.briefing, task.lang, task.kernel_root, workdir)
+            run_path.parent.mkdir(parents=True, exist_ok=True)
+            nbformat.write(notebook, run_path)
+        else:
+            notebook = nbformat.read(task.stored_run, as_version=4)
+        text = export_html(notebook, task.briefing, task.lang, task.stamp)
+        html_path.parent.mkdir(parents=True, exist_ok=True)
+        html_path.write_text(text, encoding="utf-8")
+    except ReportBuildError as error:
+        return _Done(task, time.perf_counter() - start, error=str(error))
+    return _Done(task, time.perf_counter() - start, None, dependencies, run_path, html_path)
+
+
+def _pool_context() -> multiprocessing.context.BaseContext:
+    # spawn, not fork: a forked worker would share the parent's asyncio event loop (its epoll
+    # descriptor) with its siblings once the parent has talked to a kernel, as in a test session.
+    # Workers import papermill and nbconvert side by side, so the start costs one import in wall time.
+    return multiprocessing.get_context("spawn")
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Worker start: end this worker when the build process is gone (killed, not just interrupted);
+    an idle pool worker would otherwise wait for work forever. Its kernel follows its parent too."""
+    import threading
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="krbnn-parent-watch", daemon=True).start()
+
+
+def _run_tasks(tasks: list[_Task], jobs: int, on_done: Callable[[_Done], None]) -> None:
+    if jobs <= 1 or len(tasks) <= 1:
+        for task in tasks:
+            on_done(_run_task(task))
+        return
+    pool = ProcessPoolExecutor(
+        max_workers=min(jobs, len(tasks)),
+        mp_context=_pool_context(),
+        initializer=_exit_with_parent,
+        initargs=(os.getpid(),),
+    )
+    with pool:
+        futures = [pool.submit(_run_task, task) for task in tasks]
+        for future in as_completed(futures):
+            on_done(future.result())
+
+
+# --- the manifest beside the outputs -------------------------------------------------------------------
+
+
+@dataclass
+class Manifest:
+    """Content hashes of one job: of its run (and what it depended on) and of its published HTML."""
+
+    execution_key: str
+    dependencies: Dependencies
+    run_sha256: str  # the stored executed notebook
+    seconds: float  # how long the last execution took (long jobs are started first)
+    export_key: str | None = None  # None while the HTML of this run is not published
+    html_sha256: str | None = None
+
+    @classmethod
+    def read(cls, path: Path) -> Manifest | None:
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+            if raw.pop("format") != CACHE_FORMAT:
+                return None
+            raw["dependencies"] = Dependencies(**{k: tuple(v) for k, v in raw["dependencies"].items()})
+            return cls(**raw)
+        except (OSError, ValueError, KeyError, TypeError):
+            return None  # absent or unreadable: the job is simply redone
+
+    def text(self) -> str:
+        return json.dumps({"format": CACHE_FORMAT, **asdict(self)}, indent=1, sort_keys=True) + "\n"
+
+
+@dataclass
+class _Plan:
+    briefing: Briefing
+    lang: str
+    action: str  # "reuse" | "export" | "execute"
+    manifest: Manifest | None
+    execution_key: str | None = None  # known when the stored run is still valid
+    export_key: str | None = None
+    seconds: float = 0.0  # time spent deciding (hashing)
+
+
+def _plan(briefing: Briefing, lang: str, cache_dir: Path, out_dir: Path, stamp: dict, force: bool) -> _Plan:
+    start = time.perf_counter()
+    manifest_path = cache_dir / lang / f"{briefing.name}.json"
+    manifest = None if force else Manifest.read(manifest_path)
+    plan = _Plan(briefing, lang, "execute", manifest)
+    if manifest is not None:
+        key = execution_key(briefing, lang, manifest.dependencies)
+        run = cache_dir / lang / f"{briefing.name}.ipynb"
+        if key == manifest.execution_key and _sha256_file(run) == manifest.run_sha256:
+            plan.execution_key = key
+            plan.export_key = export_key(key, briefing, stamp)
+            published = _sha256_file(out_dir / lang / f"{briefing.name}.html")
+            current = plan.export_key == manifest.export_key and published == manifest.html_sha256
+            plan.action = "reuse" if current else "export"
+    plan.seconds = time.perf_counter() - start
+    return plan
+
+
+def _replace_if_changed(source: Path, target: Path) -> None:
+    """Atomic move; a target with the same bytes is left alone (keeps its time stamp)."""
+    if target.exists() and _sha256_file(target) == _sha256_file(source):
+        source.unlink()
+        return
+    os.replace(source, target)
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
 
 
 def build_reports(
@@ -324,43 +686,125 @@ def build_reports(
     build_date: str | None = None,
     out_dir: Path | None = None,
     notebooks_dir: Path | None = None,
+    jobs: int | None = None,
+    force: bool = False,
+    progress: Callable[[Outcome], None] | None = None,
 ) -> list[Path]:
-    """Execute and export the briefings; all-or-nothing. Returns the written HTML files."""
+    """Execute and export the briefings that changed; all-or-nothing. Returns the briefing files.
+
+    ``jobs``: worker processes (default: every core). ``force``: ignore the stored hashes and redo
+    every job. ``progress`` is called once per briefing and language as soon as its job ends.
+    """
     languages = [i18n.check_language(x) for x in (languages or config.LANGUAGES)]
+    jobs = default_jobs() if jobs is None else jobs
+    if jobs < 1:
+        raise ReportBuildError(f"the number of parallel jobs must be at least 1, not {jobs}")
     out_dir = out_dir or config.reports_dir()
     briefings = discover(names, notebooks_dir)
     if not briefings:
         raise ReportBuildError(f"no briefing notebooks found in {notebooks_dir or config.notebooks_dir()}")
     stamp = build_stamp(build_date)
+    report = progress or (lambda _: None)
     out_dir.mkdir(parents=True, exist_ok=True)
     clean_staging(out_dir)  # leftovers of a killed build (never finished briefings)
-    written: list[Path] = []
+    cache_dir = out_dir / CACHE_DIR
+    plans = [_plan(b, lang, cache_dir, out_dir, stamp, force) for b in briefings for lang in languages]
+    for plan in plans:
+        if plan.action == "reuse":
+            report(Outcome(plan.briefing.name, plan.lang, REUSED, plan.seconds))
+    pending = [p for p in plans if p.action != "reuse"]
     with (
         tempfile.TemporaryDirectory(prefix=".staging-", dir=out_dir) as staging_name,
         project_kernel() as root,
     ):
         staging = Path(staging_name)
-        for briefing in briefings:
-            for lang in languages:
-                notebook = execute(briefing, lang, root, staging)
-                html_text = export_html(notebook, briefing, lang, stamp)
-                target = staging / lang / f"{briefing.name}.html"
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(html_text, encoding="utf-8")
-        all_briefings = discover(None, notebooks_dir)
-        write_index(all_briefings, stamp, staging / "index.html")
-        # Every briefing built: move them into place (each move is atomic on one filesystem).
-        for lang in languages:
-            (out_dir / lang).mkdir(exist_ok=True)
-            for briefing in briefings:
-                final = out_dir / lang / f"{briefing.name}.html"
-                os.replace(staging / lang / f"{briefing.name}.html", final)
-                written.append(final)
-        os.replace(staging / "index.html", out_dir / "index.html")
-        written.append(out_dir / "index.html")
-    for path in written:
-        path.chmod(0o644)
-    return written
+        by_job = {(p.briefing.name, p.lang): p for p in pending}
+        tasks = [
+            _Task(
+                p.briefing,
+                p.lang,
+                stamp,
+                staging,
+                root,
+                stored_run=cache_dir / p.lang / f"{p.briefing.name}.ipynb" if p.action == "export" else None,
+            )
+            for p in pending
+        ]
+        # Executions before exports, the longest (as last measured) first: the pool ends sooner.
+        tasks.sort(key=lambda t: (t.stored_run is not None, -_last_seconds(by_job[t.briefing.name, t.lang])))
+        done: list[_Done] = []
+
+        def finished(result: _Done) -> None:
+            done.append(result)
+            task, plan = result.task, by_job[result.task.briefing.name, result.task.lang]
+            seconds = result.seconds + plan.seconds
+            if result.error is not None:
+                report(Outcome(task.briefing.name, task.lang, FAILED, seconds, result.error))
+            else:
+                how = "executed" if result.dependencies is not None else "exported from the stored run"
+                report(Outcome(task.briefing.name, task.lang, BUILT, seconds, how))
+
+        _run_tasks(tasks, jobs, finished)
+        _store_runs(done, by_job, cache_dir)  # successful runs are kept even if another job failed
+        order = {(p.briefing.name, p.lang): n for n, p in enumerate(plans)}
+        failures = sorted(
+            (r for r in done if r.error), key=lambda r: order[r.task.briefing.name, r.task.lang]
+        )
+        if failures:
+            raise ReportBuildError("; ".join(r.error for r in failures))
+        write_index(discover(None, notebooks_dir), stamp, staging / "index.html")
+        # Every job succeeded: move the new briefings into place (each move is atomic on one filesystem).
+        for result in done:
+            final = out_dir / result.task.lang / f"{result.task.briefing.name}.html"
+            final.parent.mkdir(exist_ok=True)
+            os.replace(result.html, final)
+            final.chmod(0o644)
+        _replace_if_changed(staging / "index.html", out_dir / "index.html")
+        (out_dir / "index.html").chmod(0o644)
+        _record_published(done, by_job, cache_dir, out_dir)
+    return [out_dir / p.lang / f"{p.briefing.name}.html" for p in plans] + [out_dir / "index.html"]
+
+
+def _last_seconds(plan: _Plan) -> float:
+    return plan.manifest.seconds if plan.manifest else float("inf")
+
+
+def _store_runs(done: list[_Done], by_job: dict, cache_dir: Path) -> None:
+    """Move new runs into the cache with a manifest that does not (yet) vouch for any published HTML."""
+    for result in done:
+        if result.error is not None or result.dependencies is None:
+            continue
+        briefing, lang = result.task.briefing, result.task.lang
+        target = cache_dir / lang / f"{briefing.name}.ipynb"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        manifest = Manifest(
+            execution_key=execution_key(briefing, lang, result.dependencies),
+            dependencies=result.dependencies,
+            run_sha256=_sha256_file(result.executed),
+            seconds=round(result.seconds, 1),
+        )
+        os.replace(result.executed, target)
+        _write_atomically(cache_dir / lang / f"{briefing.name}.json", manifest.text())
+        by_job[briefing.name, lang].manifest = manifest
+
+
+def _record_published(done: list[_Done], by_job: dict, cache_dir: Path, out_dir: Path) -> None:
+    """After the move into reports/: record which export each published briefing is."""
+    for result in done:
+        plan = by_job[result.task.briefing.name, result.task.lang]
+        manifest = plan.manifest
+        briefing, lang = plan.briefing, plan.lang
+        key = manifest.execution_key
+        manifest.export_key = export_key(key, briefing, result.task.stamp)
+        manifest.html_sha256 = _sha256_file(out_dir / lang / f"{briefing.name}.html")
+        _write_atomically(cache_dir / lang / f"{briefing.name}.json", manifest.text())
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.partial")
+    partial.write_text(text, encoding="utf-8")
+    os.replace(partial, path)
 
 
 def clean_staging(out_dir: Path | None = None) -> None:
@@ -370,4 +814,15 @@ def clean_staging(out_dir: Path | None = None) -> None:
         shutil.rmtree(leftover, ignore_errors=True)
 
 
-__all__ = ["Briefing", "build_reports", "build_stamp", "discover", "export_html"]
+__all__ = [
+    "BUILT",
+    "FAILED",
+    "REUSED",
+    "Briefing",
+    "Outcome",
+    "build_reports",
+    "build_stamp",
+    "default_jobs",
+    "discover",
+    "export_html",
+]

@@ -279,8 +279,11 @@ DJPU_CAVEAT = (
 AIRPORT_TRAFFIC_SPEC = specs.spec(
     "air_traffic_by_airport",
     citation=(
-        "Kementerian Perhubungan (DJPU), Statistik Angkutan Udara, edisi 2020, 2021, 2022 dan 2024",
-        "Ministry of Transportation (DJPU), Air Transport Statistics, 2020, 2021, 2022 and 2024 editions",
+        "Kementerian Perhubungan, Direktorat Jenderal Perhubungan Udara (DJPU), Statistik Angkutan Udara "
+        "edisi 2020, 2021, 2022 dan 2024, Bab VII Data Lalu Lintas Angkutan Udara di Bandar Udara, "
+        "2016–2024",
+        "Ministry of Transportation, Directorate General of Civil Aviation (DJPU), Statistik Angkutan Udara, "
+        "2020, 2021, 2022 and 2024 editions, chapter VII: air traffic data by airport, 2016–2024",
     ),
     title_id="Lalu lintas angkutan udara per bandara di Bali, NTB dan NTT, 2016–2024",
     title_en="Air traffic by airport in Bali, NTB and NTT, 2016–2024",
@@ -337,27 +340,27 @@ AIRPORT_TRAFFIC_SPEC = specs.spec(
     ),
     caveats=(
         (
-            "2016–2017: sembilan bandara NTT hanya melaporkan sebagian bulan (ditandai sebagai tahun tidak "
-            "lengkap; Komodo "
-            "2017 hanya 1 bulan). Jangan bandingkan tahun-tahun itu dengan tahun penuh.",
-            "2016–2017: nine NTT airports report only some months (flagged as part years; Komodo 2017 is one "
-            "month). Do not compare those years with full years.",
+            "2016–2017: sembilan bandara NTT hanya melaporkan sebagian bulan (ditandai dalam data sebagai "
+            "tahun tidak penuh; Komodo 2017 hanya 1 bulan). Jangan bandingkan tahun-tahun itu dengan tahun "
+            "penuh.",
+            "2016–2017: nine NTT airports report only some months (marked in the data as part-year; Komodo "
+            "2017 is one month). Do not compare those years with full years.",
         ),
         (
             "Kesalahan salin di sumber dihapus: Tardamu–Sabu 2017 mengulang Mali–Alor 2017, Frans Sales "
-            "Lega–Ruteng 2018 mengulang Frans Seda–Maumere 2018 (kesalahan salin). Ende 2021 (kedatangan "
-            "117.454 vs keberangkatan 56.027) ditandai sebagai pencilan.",
+            "Lega–Ruteng 2018 mengulang Frans Seda–Maumere 2018. Ende 2021 (kedatangan 117.454 vs "
+            "keberangkatan 56.027) ditandai sebagai pencilan.",
             "Source copy errors are removed: Tardamu–Sabu 2017 repeats Mali–Alor 2017, Frans Sales "
-            "Lega–Ruteng 2018 repeats Frans Seda–Maumere 2018 (copy errors). Ende 2021 (arrivals 117,454 vs "
-            "departures 56,027) is flagged as an outlier.",
+            "Lega–Ruteng 2018 repeats Frans Seda–Maumere 2018. Ende 2021 (arrivals 117,454 vs departures "
+            "56,027) is marked as an outlier.",
         ),
         (
-            "Komodo (Labuan Bajo) tanpa pembagian DOM/INT sebelum 2024 diperlakukan sebagai domestik (sama "
-            "dengan baris DOM edisi 2024). Kabir dan Benete tercantum di NTT tetapi provinsinya belum "
-            "diverifikasi. Satuan bagasi tidak tercetak.",
-            "Komodo (Labuan Bajo) without a DOM/INT split before 2024 is treated as domestic (equal to the "
-            "2024 edition's DOM rows). Kabir and Benete are listed under NTT but their province is "
-            "unverified. The baggage unit is not printed.",
+            "Komodo (Labuan Bajo) tanpa pembagian domestik/internasional sebelum 2024 diperlakukan sebagai "
+            "domestik (sama dengan angka domestik edisi 2024). Kabir dan Benete tercantum di NTT tetapi "
+            "provinsinya belum diverifikasi. Satuan bagasi tidak tercetak.",
+            "Komodo (Labuan Bajo) without a domestic/international split before 2024 is treated as domestic "
+            "(equal to the 2024 edition's domestic figures). Kabir and Benete are listed under NTT but their "
+            "province is unverified. The baggage unit is not printed.",
         ),
         DJPU_CAVEAT,
     ),
@@ -367,9 +370,12 @@ AIRPORT_TRAFFIC_SPEC = specs.spec(
 AIR_ROUTES_SPEC = specs.spec(
     "air_routes_scheduled",
     citation=(
-        "Kementerian Perhubungan (DJPU), Statistik Angkutan Udara 2020–2024, Bab VI (rute berjadwal)",
-        "Ministry of Transportation (DJPU), Air Transport Statistics 2020–2024, chapter VI "
-        "(scheduled routes)",
+        "Kementerian Perhubungan, Direktorat Jenderal Perhubungan Udara (DJPU), Statistik Angkutan Udara "
+        "edisi 2020–2024, Bab VI Statistik per Rute Angkutan Udara Niaga Berjadwal Dalam Negeri dan Luar "
+        "Negeri",
+        "Ministry of Transportation, Directorate General of Civil Aviation (DJPU), Statistik Angkutan Udara, "
+        "2020–2024 editions, chapter VI: statistics per scheduled commercial air route, domestic and "
+        "international",
     ),
     title_id="Statistik rute penerbangan berjadwal yang menyinggahi Bali, NTB atau NTT, 2020–2024",
     title_en="Scheduled air routes touching Bali, NTB or NTT, annual statistics 2020–2024",
@@ -415,16 +421,20 @@ AIR_ROUTES_SPEC = specs.spec(
     caveats=(
         (
             "Hanya penerbangan berjadwal (tanpa carter). Label rute berganti format pada 2022 dan urutan "
-            "bandara berubah-ubah: gabungkan menurut pasangan bandaranya.",
+            "bandara berubah-ubah: untuk membandingkan antartahun, kenali rute dari pasangan kode bandaranya "
+            "(urut abjad), bukan dari labelnya.",
             "Scheduled services only (no charter). Route labels change format in 2022 and the airport order "
-            "varies: join on the airport pair.",
+            "varies: to compare years, identify a route by its pair of airport codes (in alphabetical "
+            "order), not by its label.",
         ),
         (
             "Dicek: penumpang domestik per bandara (jumlah rute) berada dalam ±8% dari tabel lalu lintas "
-            "bandara untuk DPS, LOP, KOE, LBJ dan BMU setiap tahun; bandara kecil dan lalu lintas "
+            "bandara untuk DPS (Bali), LOP (Lombok), KOE (Kupang), LBJ (Labuan Bajo) dan BMU (Bima) setiap "
+            "tahun; bandara kecil dan lalu lintas "
             "internasional tipis bisa berbeda jauh. 2024 memuat dua baris DEL-DPS (satu bertanda '\\').",
             "Checked: domestic passengers per airport (sum of routes) lie within ±8% of the airport traffic "
-            "table for DPS, LOP, KOE, LBJ and BMU in every year; small airports and thin international "
+            "table for DPS (Bali), LOP (Lombok), KOE (Kupang), LBJ (Labuan Bajo) and BMU (Bima) in every "
+            "year; small airports and thin international "
             "traffic can differ widely. 2024 holds two DEL-DPS rows (one marked '\\').",
         ),
         DJPU_CAVEAT,

@@ -144,20 +144,21 @@ NATIONAL_AGGREGATE_CAVEAT = (
     "Dipilih karena tersedia untuk semua tahun dan kedua dasar harga, dan pangsa provinsi berjumlah 100%. "
     "PDB nasional BPS lebih rendah 0,3–1,1% (2013–2022) karena selisih statistik; tabel provinsi BPS yang "
     "diunduh mencampur keduanya (jumlah provinsi 2010–2014, PDB nasional 2015–2020) dan tidak dipakai. Laju "
-    "pertumbuhan nasional yang dirilis BPS ada di tabel laju pertumbuhan PDRB yang dipublikasikan BPS.",
+    "pertumbuhan nasional yang dirilis BPS ada di tabel terpisah 'Laju pertumbuhan PDRB ADHK 2010 yang "
+    "dipublikasikan BPS'.",
     "Indonesia (00) in this table is the sum of the 34 provinces for every year and price basis (per capita: "
     "the sum of GRDP divided by the sum of the populations implied by BPS's province per-capita figures), "
     "not "
     "national GDP. It was chosen because it exists for every year and both price bases, and province shares "
     "add up to 100%. BPS national GDP is 0.3–1.1% lower (2013–2022) by the statistical discrepancy; the "
     "downloaded BPS province table mixes the two (sum of provinces 2010–2014, national GDP 2015–2020) and is "
-    "not used for it. BPS's own published national growth is in the table of GRDP growth published by BPS.",
+    "not used for it. BPS's own published national growth is in the separate table 'GRDP growth at constant "
+    "2010 prices as published by BPS'.",
 )
 BOUNDARY_CAVEAT = (
     "Kalimantan Timur sebelum 2013 mencakup Kalimantan Utara: pertumbuhan 2013 yang dihitung dari tingkat "
     "(−6,6%) bukan angka BPS (2,76%). Baris itu ditandai sebagai perubahan wilayah; pertumbuhan dan "
-    "peringkat "
-    "melewatinya.",
+    "peringkat melewatinya.",
     "Kalimantan Timur before 2013 includes Kalimantan Utara: its 2013 growth computed from the levels "
     "(−6.6%) is not BPS's 2.76%. The row is marked as a change of territory; growth and rankings skip it.",
 )
@@ -165,10 +166,10 @@ BOUNDARY_CAVEAT = (
 GRDP_SPEC = specs.spec(
     "grdp",
     citation=(
-        "BPS, PDRB Seri 2010 menurut provinsi (diunduh Mei 2021) dan kabupaten/kota (ekspor portal "
-        "Bappenas, 2013–2020)",
-        "BPS, GRDP 2010 series by province (downloaded May 2021) and kab/kota (Bappenas portal export, "
-        "2013–2020)",
+        "BPS, PDRB Seri 2010 menurut provinsi, 2010–2020 (diunduh Mei 2021; harga konstan dari ekspor "
+        "portal SIMREG Bappenas, pertengahan 2024) dan kabupaten/kota, 2010–2020 (panel QuaRCS Indonesia514)",
+        "BPS, GRDP 2010 series by province, 2010–2020 (downloaded May 2021; constant prices from the "
+        "Bappenas SIMREG portal export, mid-2024) and kab/kota, 2010–2020 (QuaRCS Indonesia514 panel)",
     ),
     title_id="PDRB dan PDRB per kapita menurut provinsi dan kabupaten/kota",
     title_en="GRDP and GRDP per capita by province and kab/kota",
@@ -195,7 +196,7 @@ GRDP_SPEC = specs.spec(
             "2010–2020: "
             "sama persis 2010–2018, selisih revisi ≤1% pada 2019–2020 (terbesar Maluku Utara 2020, 0,58%).",
             "Joined sources: current prices and per capita from the BPS tables (May 2021); province constant "
-            "prices from the Bappenas SIMREG export (mid-2024, the newer vintage). Both are checked on "
+            "prices from the Bappenas SIMREG export (mid-2024, the newer edition). Both are checked on "
             "2010–2020: identical 2010–2018, revisions ≤1% in 2019–2020 (largest Maluku Utara 2020, 0.58%).",
         ),
         (
@@ -219,10 +220,10 @@ GRDP_SPEC = specs.spec(
 GRDP_REAL_SPEC = specs.spec(
     "grdp_real",
     citation=(
-        "BPS, PDRB ADHK 2010 menurut provinsi 2010–2022 (ekspor portal SIMREG Bappenas) dan kabupaten/kota "
-        "2010–2025 (kompilasi QuaRCS lab)",
-        "BPS, GRDP at constant 2010 prices by province 2010–2022 (Bappenas SIMREG portal export) and "
-        "kab/kota 2010–2025 (QuaRCS lab compilation)",
+        "BPS, PDRB atas dasar harga konstan 2010 menurut provinsi, 2010–2022 (ekspor portal SIMREG "
+        "Bappenas, diunduh pertengahan 2024) dan kabupaten/kota, 2010–2025 (panel QuaRCS Indonesia514)",
+        "BPS, GRDP at constant 2010 prices by province, 2010–2022 (Bappenas SIMREG portal export, "
+        "downloaded by mid-2024) and kab/kota, 2010–2025 (QuaRCS Indonesia514 panel)",
     ),
     title_id="PDRB atas dasar harga konstan 2010 menurut provinsi dan kabupaten/kota, sampai tahun terakhir",
     title_en="GRDP at constant 2010 prices by province and kab/kota, to the latest year",
@@ -256,20 +257,22 @@ GRDP_REAL_SPEC = specs.spec(
         NATIONAL_AGGREGATE_CAVEAT,
         BOUNDARY_CAVEAT,
         (
-            "Kabupaten/kota 2024 angka sementara; status 2025 tidak didokumentasikan sumber (ditandai). "
-            "Tingkat provinsi berhenti pada 2022: jumlah kabupaten/kota 2023–2025 tidak boleh dipakai "
-            "sebagai total provinsi.",
-            "Kab/kota 2024 is preliminary; the status of 2025 is not documented by the source (flagged). "
-            "Province levels stop in 2022: do not use kab/kota sums for 2023–2025 as province totals.",
+            "Kabupaten/kota 2024 angka sementara; status 2025 tidak dijelaskan sumber (ditandai dalam data "
+            "sebagai status tidak diketahui). Tingkat provinsi berhenti pada 2022: jumlah kabupaten/kota "
+            "2023–2025 tidak boleh dipakai sebagai total provinsi.",
+            "Kab/kota 2024 is preliminary; the status of 2025 is not documented in the source (marked in "
+            "the data as status unknown). Province levels stop in 2022: do not use kab/kota sums for "
+            "2023–2025 as province totals.",
         ),
         (
             "Dicek: pertumbuhan yang dihitung dari tingkat 2021–2022 sama dengan pertumbuhan yang dirilis "
-            "BPS "
-            "(var 291) dalam 0,6 poin persen (Bali, NTB, NTT dalam 0,03; terbesar Maluku 2021, 0,58, revisi "
-            "BPS). Untuk 2023–2024 pakai laju pertumbuhan yang dipublikasikan BPS.",
-            "Checked: growth computed from the 2021–2022 levels equals BPS's published growth (var 291) "
-            "within 0.6 percentage points (Bali, NTB, NTT within 0.03; largest Maluku 2021, 0.58, a BPS "
-            "revision). For 2023–2024 use the growth published by BPS.",
+            "BPS (WebAPI BPS, variabel 291) dalam 0,6 poin persen (Bali, NTB, NTT dalam 0,03; terbesar "
+            "Maluku 2021, 0,58, revisi BPS). Untuk 2023–2024 pakai tabel 'Laju pertumbuhan PDRB ADHK 2010 "
+            "yang dipublikasikan BPS, 2021–2024'.",
+            "Checked: growth computed from the 2021–2022 levels equals BPS's published growth (BPS WebAPI, "
+            "variable 291) within 0.6 percentage points (Bali, NTB, NTT within 0.03; largest Maluku 2021, "
+            "0.58, a BPS revision). For 2023–2024 use the table 'GRDP growth at constant 2010 prices as "
+            "published by BPS, 2021–2024'.",
         ),
         KABKOTA_GRDP_CAVEAT,
         (
@@ -390,15 +393,16 @@ INDUSTRY_SPEC = specs.spec(
         (
             "Gabungan sumber dicek: nilai 2013–2020 sama (selisih ≤0,01 miliar) dengan ekspor Bappenas "
             "sebelumnya untuk semua nilai nasional, provinsi dan kabupaten/kota. Kalimantan Timur dan Belu "
-            "2010–2012 mencakup Kalimantan Utara dan Malaka (ditandai sebagai perubahan wilayah pada 2013).",
+            "2010–2012 mencakup Kalimantan Utara dan Malaka (tahun 2013 ditandai sebagai perubahan "
+            "wilayah).",
             "Joined sources are checked: 2013–2020 values equal (within 0.01 bn) the earlier Bappenas export "
             "for every national, province and kab/kota value. Kalimantan Timur and Belu 2010–2012 include "
-            "Kalimantan Utara and Malaka (marked as a change of territory in 2013).",
+            "Kalimantan Utara and Malaka (2013 is marked as a change of territory).",
         ),
         (
             "Angka 2020 sedikit lebih baru dari tabel BPS Mei 2021 (Bali 147.498,94 vs 147.549,8 miliar).",
-            "2020 is a slightly later vintage than the BPS tables of May 2021 (Bali 147,498.94 vs 147,549.8 "
-            "bn).",
+            "2020 comes from a slightly later edition than the BPS tables of May 2021 (Bali 147,498.94 vs "
+            "147,549.8 bn).",
         ),
         (
             "Baris nasional (00) bukan jumlah provinsi: untuk listrik dan gas (D) jumlah provinsi hanya "

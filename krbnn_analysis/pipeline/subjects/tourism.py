@@ -806,16 +806,12 @@ DOMESTIC_TRIPS_SPEC = specs.spec(
         (
             "Uji kewajaran lonjakan tahunan: NTB 2023 mencapai 3,45 kali 2022 (bulanan naik dari sekitar 0,6 "
             "juta menjadi 1,0–1,7 juta mulai Mei 2023), juga Sulawesi Barat dan Sulawesi Tenggara 2022. "
-            "Bulan "
-            "yang terdampak ditandai sebagai lonjakan yang tidak masuk akal; jangan menarik kesimpulan "
-            "darinya sebelum ada "
-            "sumber "
-            "yang mengonfirmasi.",
+            "Bulan yang terdampak ditandai dalam data sebagai lonjakan yang meragukan; jangan menarik "
+            "kesimpulan darinya sebelum ada sumber yang mengonfirmasi.",
             "Plausibility check on year-on-year jumps: NTB 2023 is 3.45 times 2022 (monthly trips rise from "
             "about 0.6 million to 1.0–1.7 million from May 2023), as are Sulawesi Barat and Sulawesi "
-            "Tenggara "
-            "2022. The affected months are flagged as implausible jumps; draw no finding from them until a "
-            "source confirms them.",
+            "Tenggara 2022. The affected months are marked in the data as a doubtful jump; draw no finding "
+            "from them until a source confirms them.",
         ),
         PROVINCES_34,
         THIRD_PARTY_COPY,
@@ -826,9 +822,10 @@ DOMESTIC_TRIPS_SPEC = specs.spec(
 DOMESTIC_TRIPS_ORIGIN_SPEC = specs.spec(
     "domestic_trips_by_origin",
     citation=(
-        "BPS, Jumlah Perjalanan Wisatawan Nusantara menurut Provinsi Asal, 2022–2024 (kompilasi pihak "
-        "ketiga, 2025)",
-        "BPS, Domestic Tourist Trips by Province of Origin, 2022–2024 (third-party compilation, 2025)",
+        "BPS, perjalanan wisatawan nusantara menurut provinsi asal, bulanan 2022–2024 (salinan pihak ketiga, "
+        "Juni 2025; judul tabel BPS tidak disebut)",
+        "BPS, domestic tourist trips by province of origin, monthly 2022–2024 (third-party copy, June 2025; "
+        "BPS table not named)",
     ),
     title_id="Perjalanan wisatawan nusantara menurut provinsi ASAL, bulanan 2022–2024",
     title_en="Domestic tourist trips by province of ORIGIN, monthly 2022–2024",
@@ -863,10 +860,9 @@ DOMESTIC_TRIPS_ORIGIN_SPEC = specs.spec(
     caveats=(
         (
             "Menurut provinsi asal, bukan tujuan: perjalanan warga Bali ke provinsi lain dihitung untuk "
-            "Bali. "
-            "Jangan digabung dengan tabel perjalanan menurut provinsi tujuan.",
+            "Bali. Jangan digabung dengan data perjalanan wisatawan nusantara menurut provinsi tujuan.",
             "By province of origin, not destination: trips by Bali residents to other provinces count for "
-            "Bali. Do not join it with the table of trips by destination province.",
+            "Bali. Do not join it with the domestic tourist trips by destination province.",
         ),
         (
             "Patahan level pada Januari 2024 di banyak provinsi (Kep. Riau 82.727 → 275.085; NTT 322.823 → "
