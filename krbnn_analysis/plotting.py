@@ -638,8 +638,8 @@ def matrix_chart(
     for spine in ax.spines.values():
         spine.set_visible(False)
     ax.set_title(title, pad=12)
-    if source:
-        ax.text(0, -0.04, source, transform=ax.transAxes, **SOURCE_STYLE)
+    if source:  # wrapped: an unwrapped catalog citation widens the saved figure until the matrix is tiny
+        ax.text(0, -0.04, wrap_source(source, fig), transform=ax.transAxes, **SOURCE_STYLE)
     return fig
 
 
