@@ -36,6 +36,12 @@ PORT_COLOURS = {
     "Lombok": "#d55e00",  # NTB
     "Atambua": "#44aa99",  # NTT, land border post
 }
+AIRPORT_COLOURS = {  # by IATA code; an airport also takes its province's hue where it can
+    "DPS": "#0072b2",  # Ngurah Rai, Bali
+    "LOP": "#d55e00",  # Lombok, NTB
+    "KOE": "#44aa99",  # El Tari, Kupang, NTT
+    "LBJ": "#882255",  # Komodo, Labuan Bajo, NTT: a second NTT airport shown beside El Tari
+}
 INDUSTRY_COLOURS = {
     "A": "#882255",  # agriculture
     "B": "#000000",  # mining
@@ -64,6 +70,7 @@ OTHER_COLOUR = "#bbbbbb"
 ENTITY_COLOURS = {
     **REGION_COLOURS,
     **PORT_COLOURS,
+    **AIRPORT_COLOURS,
     **INDUSTRY_COLOURS,
     **TECHNOLOGY_COLOURS,
     "other": OTHER_COLOUR,
@@ -691,7 +698,7 @@ def matrix_chart(
     for spine in ax.spines.values():
         spine.set_visible(False)
     ax.set_title(title, pad=12)
-    if source:
+    if source:  # wrapped: an unwrapped catalog citation widens the saved figure until the matrix is tiny
         ax.text(0, -0.04, wrap_source(source, fig), transform=ax.transAxes, **SOURCE_STYLE)
     return fig
 

@@ -144,6 +144,7 @@ def _closest_pair(colours: dict[str, str]) -> tuple[float, str, str]:
     [
         (plotting.REGION_COLOURS, MIN_DISTANCE_LINES),
         (plotting.PORT_COLOURS, MIN_DISTANCE_LINES),
+        (plotting.AIRPORT_COLOURS, MIN_DISTANCE_LINES),
         (dict(enumerate(plotting.PALETTE[:4])), MIN_DISTANCE_LINES),
         ({**plotting.INDUSTRY_COLOURS, "other": plotting.OTHER_COLOUR}, MIN_DISTANCE_AREAS),
         # Diesel plants are drawn with the diesel and gas engines (dual_fuel), never next to them.

@@ -254,11 +254,8 @@ def test_the_english_marker_check_finds_what_the_review_found():
     "name",
     [
         "00_overview",
-        # The tourism notebook still prints OurAirports' English airport names and the text-figure
-        # indicator names (issue 12 item 7); its rewrite on briefings/tourism.py removes them.
-        pytest.param(
-            "01_tourism", marks=pytest.mark.xfail(strict=True, reason="notebook 01 not yet rewritten")
-        ),
+        "01_tourism",
+        "05_trade",
     ],
 )
 def test_real_indonesian_briefings_hold_no_english(name, tmp_path):

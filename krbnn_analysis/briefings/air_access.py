@@ -61,6 +61,30 @@ def town_label(code: str) -> str:
 REGULAR_FLIGHTS_PER_YEAR = 104
 WEEKS_PER_YEAR = 52
 INTRA_REGION = "intra_region"  # route category: both ends in Bali, NTB or NTT
+# Proper names of the airports (as DJPU writes them), the same in both languages: OurAirports' names
+# are English ("Komodo Airport", "Alor Island - Mali Airport") and a briefing must not show them.
+AIRPORT_NAMES = {
+    "ABU": "A.A. Bere Tallo",
+    "ARD": "Mali",
+    "BMU": "Sultan Muhammad Salahuddin",
+    "DPS": "I Gusti Ngurah Rai",
+    "ENE": "H. Hasan Aroeboesman",
+    "KOE": "El Tari",
+    "LBJ": "Komodo",
+    "LKA": "Gewayantana",
+    "LOP": "Zainuddin Abdul Madjid",
+    "MOF": "Frans Seda",
+    "RTG": "Frans Sales Lega",
+    "RTI": "David Constantijn Saudale",
+    "SWQ": "Sultan Muhammad Kaharuddin",
+    "TMC": "Lede Kalumbang",
+    "WGP": "Umbu Mehang Kunda",
+}
+
+
+def airport_name(code: str) -> str:
+    """The airport's proper name (no English "Airport"), or its IATA code if it has none here."""
+    return AIRPORT_NAMES.get(code, code)
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """Briefing 00, regional economic overview: how large the three economies are, how fast they grow,
 what each produces and how their people fare compared with Indonesia.
 
-Tables: ``grdp`` and ``grdp_growth_published`` (2010 series), ``grdp_by_industry`` (17 industries,
+Tables: ``grdp`` (current-price levels and per capita), ``grdp_real`` (constant-price levels to the
+latest year) and ``grdp_growth_published`` (BPS growth after it), ``grdp_by_industry`` (17 industries,
 constant 2010 prices), ``population`` (censuses), ``poverty``, ``hdi``, ``unemployment``, ``gini``,
 ``grdp_per_capita_kabkota`` with the kab/kota and province boundaries.
 """
@@ -21,12 +22,12 @@ FOCUS = list(tables.FOCUS)  # Bali, NTB, NTT
 WITH_INDONESIA = list(tables.FOCUS_AND_INDONESIA)
 INDONESIA = "00"
 PRE_PANDEMIC = (2010, LAST_PRE_PANDEMIC)  # the trend period: the 2010 series starts in 2010
-STRUCTURE_YEAR = LAST_PRE_PANDEMIC  # 2020 shares show the pandemic, not the structure
+STRUCTURE_BEFORE = LAST_PRE_PANDEMIC  # the structure before the pandemic, beside the latest year
 MINING = "B"  # BPS category B, mining and quarrying (no split of metal-ore mining in 17 industries)
 STRUCTURE_SHOWN = ("A", "B", "C", "F", "G", "H", "I", "O")  # the rest is summed as "other"
 SEPTEMBER, AUGUST = 9, 8  # one survey round throughout: Susenas September, Sakernas August
-# Indonesia is the ``00`` row of the ``grdp`` table; the notebook names this definition in its text.
-NATIONAL_AGGREGATE = "provincial_table"
+# Indonesia's definition is read from the tables' ``aggregate`` column (``sum_of_34_provinces``); after
+# the last year of levels, Indonesia's growth is BPS's published national growth.
 
 # The precision at which the headline table quotes each row (the row key is its translation key).
 HEADLINE_DECIMALS = {
@@ -35,6 +36,7 @@ HEADLINE_DECIMALS = {
     "row_per_capita_relative": 0,
     "row_growth_trend": 2,
     "row_growth_2020": 2,
+    "row_growth_real_end": 2,
     "row_growth_published": 2,
     "row_population": 2,
     "row_poverty": 2,
@@ -48,10 +50,11 @@ HEADLINE_DECIMALS = {
 class OverviewResult:
     """Every number briefing 00 states and every frame it draws (regions by BPS code)."""
 
-    levels_end: int  # last year with GRDP levels
+    levels_end: int  # last year with current-price GRDP levels and per capita (table grdp)
+    real_end: int  # last year with constant-price province levels (table grdp_real)
     published_end: int  # last year of BPS-published growth (preliminary)
     social_end: int  # last year of the poverty table
-    national_aggregate: str  # which definition "Indonesia" is (see NATIONAL_AGGREGATE)
+    national_aggregate: str  # which definition "Indonesia" is, from the tables' aggregate column
     grdp_current: pd.Series  # GRDP at current prices, billion rupiah, levels_end, focus + 00
     three_total: float  # sum of the three provinces, billion rupiah, levels_end
     three_share_of_indonesia: float  # percent of the 00 row, levels_end
@@ -60,13 +63,15 @@ class OverviewResult:
     per_capita_relative: pd.Series  # percent of Indonesia's per capita level, levels_end
     real_per_capita: pd.DataFrame  # GRDP per capita at constant 2010 prices, million rupiah, all years
     trend_growth: pd.Series  # average real growth (CAGR), percent a year, PRE_PANDEMIC
-    pandemic_growth: pd.Series  # real growth in levels_end, percent
-    bali_pandemic_rank: int  # Bali's rank among the provinces, deepest fall = 1, levels_end
+    pandemic_growth: pd.Series  # real growth in pandemic_year, percent
+    bali_pandemic_rank: int  # Bali's rank among the provinces, deepest fall = 1, pandemic_year
+    real_end_growth: pd.Series  # real growth from the levels in real_end, percent, focus + 00
     provinces_ranked: int  # provinces ranked
     real_growth: pd.DataFrame  # real growth from constant-price levels, percent, focus + 00
-    published_growth: pd.DataFrame  # growth after levels_end, bridged from levels_end, percent
+    published_growth: pd.DataFrame  # BPS growth after real_end, bridged from real_end, percent
     latest_published_growth: pd.Series  # BPS-published growth, percent, published_end
-    gva_span: tuple[int, int]  # years of the with/without-mining comparison
+    gva_span: tuple[int, int]  # years of the with/without-mining trend
+    gva_years: tuple[int, int]  # years with all 17 industries (2021–2022 lack industry E)
     gva_trend_with_mining: pd.Series  # CAGR of total value added, percent a year, gva_span
     gva_trend_without_mining: pd.Series  # CAGR of value added without category B, gva_span
     gva_growth: pd.DataFrame  # yearly growth, columns region_code, year, growth, measure (total/without)
@@ -79,9 +84,10 @@ class OverviewResult:
     pandemic_year: int  # PANDEMIC_YEAR
     ntb_without_mining_earthquake_year: float  # NTB growth without mining, percent, earthquake_year
     ntb_without_mining_pandemic_year: float  # NTB growth without mining, percent, pandemic_year
-    structure_year: int  # STRUCTURE_YEAR
+    structure_year: int  # latest year of grdp_by_industry
+    structure_before: int  # STRUCTURE_BEFORE, the last year before the pandemic
     industry_share: pd.DataFrame  # share of value added (fraction), industry × region, structure_year
-    industry_share_levels_end: pd.DataFrame  # the same in levels_end (the pandemic year)
+    industry_share_before: pd.DataFrame  # the same in structure_before
     structure: pd.DataFrame  # shown industries + other (fractions, rows sum to 1), region × part
     census_millions: pd.DataFrame  # census population of the three provinces, million people
     census_last: int  # year of the last census
@@ -113,11 +119,12 @@ class OverviewResult:
     headline_years: dict[str, int | str]  # years named in the headline row labels
 
 
-def _real_growth(grdp: pd.DataFrame) -> pd.DataFrame:
-    """Real growth (percent) of every province and Indonesia, with ``region_level`` for ranking."""
-    real = tables.select(grdp, indicator="grdp", price_basis="ADHK2010", region_level=["province", "country"])
-    levels = real[["region_code", "region_level"]].drop_duplicates()
-    return yoy_growth(real).dropna(subset=["growth"]).merge(levels, on="region_code", validate="many_to_one")
+def _real_growth(real: pd.DataFrame) -> pd.DataFrame:
+    """Real growth (percent) of every province and Indonesia, with ``region_level`` for ranking
+    (a year after a change of territory has no growth and no rank)."""
+    real = tables.select(real, region_level=["province", "country"])
+    growth = yoy_growth(real).dropna(subset=["growth"])
+    return growth.merge(real[["region_code", "year", "region_level"]], on=["region_code", "year"])
 
 
 def _trend(frame: pd.DataFrame, span: tuple[int, int]) -> pd.Series:
@@ -134,6 +141,12 @@ def _industry_shares(by_industry: pd.DataFrame, year: int) -> pd.DataFrame:
     return shares(tables.select(by_industry, year=year)).pipe(
         tables.wide, index="industry_code", values="share"
     )
+
+
+def _complete_years(by_industry: pd.DataFrame) -> pd.DataFrame:
+    """The years in which every industry is reported (2021–2022 lack industry E: missing, not zero)."""
+    counts = by_industry.groupby("year")["industry_code"].nunique()
+    return by_industry[by_industry["year"].isin(counts[counts == counts.max()].index)]
 
 
 def _structure(by_industry: pd.DataFrame, year: int) -> pd.DataFrame:
@@ -154,6 +167,7 @@ def _kabkota_map(per_capita: pd.DataFrame, shapes: gpd.GeoDataFrame, year: int) 
 def compute() -> OverviewResult:
     """Load the tables and compute every figure of briefing 00."""
     grdp = load("grdp")
+    grdp_real = load("grdp_real")
     growth_published = load("grdp_growth_published")
     industry = load("grdp_by_industry")
     population = load("population")
@@ -174,15 +188,21 @@ def compute() -> OverviewResult:
         grdp, indicator="grdp_per_capita", price_basis="ADHK2010", region_code=WITH_INDONESIA
     )
 
-    real = tables.select(grdp, indicator="grdp", price_basis="ADHK2010", region_code=WITH_INDONESIA)
-    growth = _real_growth(grdp)
-    pandemic = tables.select(growth, year=levels_end)
+    provinces_real = tables.select(grdp_real, region_level=["province", "country"])
+    real_end = int(provinces_real["year"].max())
+    national = tables.select(grdp_real, region_code=INDONESIA)["aggregate"].dropna().unique()
+    real = tables.select(grdp_real, region_code=WITH_INDONESIA)
+    growth = _real_growth(grdp_real)
+    pandemic = tables.select(growth, year=PANDEMIC_YEAR)
     bali_rank, n_provinces = tables.rank_among(pandemic, "51", value="growth", ascending=True)
     published = tables.select(growth_published, region_code=WITH_INDONESIA)
-    bridge = tables.select(growth, region_code=WITH_INDONESIA, year=levels_end)
+    published = published[published["year"] > real_end]
+    bridge = tables.select(growth, region_code=WITH_INDONESIA, year=real_end)
     published_growth = pd.concat([bridge.rename(columns={"growth": "value"}), published], ignore_index=True)
 
-    by_industry = tables.select(industry, region_code=WITH_INDONESIA)
+    by_industry_all = tables.select(industry, region_code=WITH_INDONESIA)
+    structure_year = int(by_industry_all["year"].max())
+    by_industry = _complete_years(by_industry_all)
     with_mining = by_industry.groupby(["region_code", "year"], as_index=False)["value"].sum()
     without_mining = tables.total_excluding(by_industry, [MINING])
     gva_span = (int(without_mining["year"].min()), PRE_PANDEMIC[1])
@@ -221,6 +241,7 @@ def compute() -> OverviewResult:
     trend = _trend(real, PRE_PANDEMIC)
     relative = per_capita[WITH_INDONESIA] / per_capita[INDONESIA] * 100
     pandemic_growth = pandemic.set_index("region_code")["growth"]
+    real_end_growth = tables.select(growth, year=real_end).set_index("region_code")["growth"]
     latest_published = tables.select(published, year=published_end).set_index("region_code")["value"]
     headline = pd.DataFrame(
         {
@@ -229,6 +250,7 @@ def compute() -> OverviewResult:
             "row_per_capita_relative": relative,
             "row_growth_trend": trend[WITH_INDONESIA],
             "row_growth_2020": pandemic_growth[WITH_INDONESIA],
+            "row_growth_real_end": real_end_growth[WITH_INDONESIA],
             "row_growth_published": latest_published[WITH_INDONESIA],
             "row_population": people[WITH_INDONESIA] / 1e6,  # million people
             "row_poverty": poverty_latest[WITH_INDONESIA],
@@ -239,9 +261,10 @@ def compute() -> OverviewResult:
     ).T[WITH_INDONESIA]
     return OverviewResult(
         levels_end=levels_end,
+        real_end=real_end,
         published_end=published_end,
         social_end=social_end,
-        national_aggregate=NATIONAL_AGGREGATE,
+        national_aggregate=str(national[0]) if len(national) == 1 else "mixed",
         grdp_current=grdp_current[WITH_INDONESIA],
         three_total=three_total,
         three_share_of_indonesia=three_total / float(grdp_current[INDONESIA]) * 100,
@@ -253,10 +276,12 @@ def compute() -> OverviewResult:
         pandemic_growth=pandemic_growth,
         bali_pandemic_rank=bali_rank,
         provinces_ranked=n_provinces,
+        real_end_growth=real_end_growth[WITH_INDONESIA],
         real_growth=tables.select(growth, region_code=WITH_INDONESIA),
         published_growth=published_growth,
         latest_published_growth=latest_published[WITH_INDONESIA],
         gva_span=gva_span,
+        gva_years=(int(by_industry["year"].min()), int(by_industry["year"].max())),
         gva_trend_with_mining=_trend(with_mining, gva_span),
         gva_trend_without_mining=_trend(without_mining, gva_span),
         gva_growth=gva_growth,
@@ -269,10 +294,11 @@ def compute() -> OverviewResult:
         pandemic_year=PANDEMIC_YEAR,
         ntb_without_mining_earthquake_year=float(ntb_without[LOMBOK_EARTHQUAKES]),
         ntb_without_mining_pandemic_year=float(ntb_without[PANDEMIC_YEAR]),
-        structure_year=STRUCTURE_YEAR,
-        industry_share=_industry_shares(by_industry, STRUCTURE_YEAR),
-        industry_share_levels_end=_industry_shares(by_industry, levels_end),
-        structure=_structure(by_industry, STRUCTURE_YEAR),
+        structure_year=structure_year,
+        structure_before=STRUCTURE_BEFORE,
+        industry_share=_industry_shares(by_industry_all, structure_year),
+        industry_share_before=_industry_shares(by_industry_all, STRUCTURE_BEFORE),
+        structure=_structure(by_industry_all, structure_year),
         census_millions=tables.select(census, region_code=FOCUS).assign(value=lambda d: d["value"] / 1e6),
         census_last=census_last,
         population=people[WITH_INDONESIA],
@@ -302,6 +328,10 @@ def compute() -> OverviewResult:
         headline=headline,
         headline_years={
             "levels": levels_end,
+            "pandemic": PANDEMIC_YEAR,
+            "real_end": real_end,
+            "industry": structure_year,
+            "map": map_year,
             "trend": f"{PRE_PANDEMIC[0]}–{PRE_PANDEMIC[1]}",
             "published": published_end,
             "census": census_last,

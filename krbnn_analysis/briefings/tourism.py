@@ -4,7 +4,8 @@ spread to Lombok/Mandalika and Labuan Bajo/Komodo, and what stands in the way?
 Tables: ``foreign_arrivals_by_port`` (monthly, by entry port), ``domestic_trips`` (monthly, by
 destination province), ``hotel_occupancy``, ``foreign_guest_share`` (2019), ``grdp_by_industry``
 (provinces and kab/kota, constant 2010 prices), ``airports`` and ``air_routes_2014`` (June 2014
-snapshot), ``text_figures`` (figures quoted in news and releases), and the boundaries.
+snapshot), ``air_traffic_by_airport`` (DJPU passengers 2016–2024), ``text_figures`` (figures quoted
+in news and releases), and the boundaries.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import geopandas as gpd
 import pandas as pd
 
 from krbnn_analysis import load, regions, tables
-from krbnn_analysis.briefings.air_access import AirNetwork, intra_region_network
+from krbnn_analysis.briefings.air_access import AirNetwork, airport_name, intra_region_network
 from krbnn_analysis.briefings.common import LAST_PRE_PANDEMIC, LOMBOK_EARTHQUAKES
 from krbnn_analysis.indicators import (
     location_quotient,
@@ -40,6 +41,14 @@ TRIPS_UNDER_REVIEW = ("52",)
 # Figures quoted from text shown in the briefing: the destination figures and Bali's annual totals.
 QUOTED_FIGURES = r"^(?:labuan_bajo|komodo)|arrivals_annual|spending"
 LABUAN_BAJO_VISITS = r"^labuan_bajo_tourist_visits_total$"
+# Passengers at the destinations' airports: the nearest measure of travel to Labuan Bajo, Lombok and
+# Kupang, which BPS entry-port counts cannot show (most visitors enter at Ngurah Rai).
+DESTINATION_AIRPORTS = ("LBJ", "LOP", "KOE")  # Komodo (Labuan Bajo), Lombok (Praya), El Tari (Kupang)
+PASSENGERS = "passengers_total"  # arrivals + departures (+ transit where DJPU counts it)
+NOT_COMPARABLE = ("part_year", "copy_error", "outlier")  # flagged airport-years: left out (a gap)
+DESTINATION_LABELS = {"LBJ": "Komodo (Labuan Bajo)", "LOP": "Lombok (Praya)", "KOE": "El Tari (Kupang)"}
+# Below this many arrivals a year the ports' shares are not a pattern (2021: 765 arrivals in all).
+MIN_SHARE_TOTAL = 10_000
 
 HEADLINE_DECIMALS = {
     "row_t_arrivals_base": 0,
@@ -68,6 +77,7 @@ class TourismResult:
     arrivals_by_port: pd.DataFrame  # annual arrivals, year × port
     arrivals_by_province: pd.DataFrame  # annual arrivals through the province's ports, year × region
     port_share: pd.DataFrame  # share of the region's arrivals (fraction, rows sum to 1), year × port
+    arrivals_total: pd.Series  # the region's arrivals by year (the total of port_share's rows)
     gateway_share_base: float  # Ngurah Rai's share, fraction, base_year
     lombok_share_base: float  # Lombok's share, fraction, base_year
     gateway_share_last: float  # Ngurah Rai's share, fraction, last_year
@@ -100,6 +110,8 @@ class TourismResult:
     tourism_lq: pd.DataFrame  # the same, year × focus region
     tourism_share: pd.DataFrame  # share of I in value added (fraction), year × region (00: all provinces)
     map_year: int  # year of the kab/kota map (BASE)
+    industry_last: int  # last year of GRDP by industry
+    map_named: tuple[str, ...]  # kab/kota named on the map: the highest LQ in each province, Labuan Bajo
     kabkota_lq: gpd.GeoDataFrame  # kab/kota shapes + lq (industry I against all provinces), map_year
     province_shapes: gpd.GeoDataFrame
     specialised_outside_bali: int  # kab/kota outside Bali with LQ > 1, map_year
@@ -110,21 +122,40 @@ class TourismResult:
     direct_airports: pd.DataFrame  # one flight from the hub: iata_code, kabkota_code
     indirect_airports: pd.DataFrame  # more than one: iata_code, kabkota_code, flights
     access: pd.DataFrame  # scheduled airports but the hub, nearest first: airport, kabkota, km, legs
+    passengers: pd.DataFrame  # airport_code, year, value (passengers, all traffic types), full years only
+    passengers_years: tuple[int, int]  # first and last year of the air traffic table
+    passengers_ratio: pd.Series  # passengers last passengers year / base_year, by airport code
+    passengers_last: pd.Series  # passengers in the last year, by airport code
     quoted: pd.DataFrame  # figures quoted from text (see quoted_figures)
     labuan_bajo_visits: pd.Series  # visits to Labuan Bajo by year, as quoted
     headline: pd.DataFrame  # headline table: row key × region code, in the unit of the row label
     headline_years: dict[str, int]  # years named in the headline row labels
+    data_years: dict[str, str]  # first–last year of every series used, for the data paragraph
 
 
 def quoted_figures(text_figures: pd.DataFrame, indicator: str) -> pd.DataFrame:
     """Tourism figures quoted in text for the three provinces whose indicator matches a regex.
 
-    The one place that reads the ``text_figures`` indicator naming; ``figure`` is its readable name.
+    The one place that reads the ``text_figures`` indicator naming: a briefing shows ``indicator``
+    through its translation key ``tf_<indicator>`` and ``publisher`` (the host of the source's URL)
+    instead of the English source notes.
     """
     quoted = tables.select(text_figures, topic="tourism", region_code=FOCUS)
     quoted = quoted[quoted["indicator"].str.contains(indicator)]
-    quoted = quoted.assign(figure=quoted["indicator"].str.replace("_", " "))
-    return quoted.sort_values(["region_code", "indicator", "year"]).reset_index(drop=True)
+    host = quoted["source_url"].str.extract(r"https?://([^/]+)")[0]
+    publisher = host.str.extract(r"([^.]+\.(?:co\.id|[a-z]+))$")[0]
+    return (
+        quoted.assign(publisher=publisher)
+        .sort_values(["region_code", "indicator", "year"])
+        .reset_index(drop=True)
+    )
+
+
+def _passengers(traffic: pd.DataFrame) -> pd.DataFrame:
+    """Passengers a year at the destination airports (domestic + international), full years only."""
+    rows = tables.select(traffic, indicator=PASSENGERS, airport_code=list(DESTINATION_AIRPORTS))
+    rows = rows[~rows["flag"].isin(NOT_COMPARABLE) & (rows["months_covered"] == 12)]
+    return rows.groupby(["airport_code", "year"], as_index=False)["value"].sum()
 
 
 def _years(frame: pd.DataFrame) -> tuple[int, int]:
@@ -151,11 +182,17 @@ def _kabkota_lq(industry: pd.DataFrame, year: int) -> pd.Series:
     return tables.select(lq, industry_code=TOURISM_INDUSTRY).set_index("region_code")["lq"]
 
 
+def _map_named(kab_lq: pd.Series) -> tuple[str, ...]:
+    """The kab/kota with the highest LQ in each province, and Manggarai Barat (Labuan Bajo)."""
+    top = kab_lq.groupby(kab_lq.index.str[:2]).idxmax()
+    return tuple(sorted({*top.to_list(), LABUAN_BAJO}))
+
+
 def _access(air: AirNetwork) -> pd.DataFrame:
     shown = air.airports.drop(index=air.hub).join(air.reach, how="left").sort_values("km_from_hub")
     return pd.DataFrame(
         {
-            "airport": [f"{code} · {name}" for code, name in shown["name"].items()],
+            "airport": [f"{code} · {airport_name(code)}" for code in shown.index],
             "kabkota": [regions.get(code).name for code in shown["kabkota_code"]],
             "km_from_hub": shown["km_from_hub"].to_numpy(),
             "legs": shown["flights"].to_numpy(),
@@ -172,6 +209,7 @@ def compute() -> TourismResult:
     industry = load("grdp_by_industry")
     airports, routes = load("airports"), load("air_routes_2014")
     text_figures = load("text_figures")
+    traffic = load("air_traffic_by_airport")
     kab_shapes, province_shapes = load("kabkota_boundaries"), load("province_boundaries")
 
     ports = _with_dates(tables.select(arrivals, region_code=FOCUS))  # the national row is not a port
@@ -222,6 +260,10 @@ def compute() -> TourismResult:
     quoted = quoted_figures(text_figures, QUOTED_FIGURES)
     bajo = quoted_figures(text_figures, LABUAN_BAJO_VISITS).set_index("year")["value"]
 
+    passengers = _passengers(traffic)
+    by_airport = passengers.pivot(index="year", columns="airport_code", values="value")
+    passengers_end = int(passengers["year"].max())
+
     star_last = int(star.index.max())
     trips_last_values = trips[trips_last].where(~trips.index.isin(TRIPS_UNDER_REVIEW)) / 1e6
     headline = pd.DataFrame(
@@ -248,6 +290,7 @@ def compute() -> TourismResult:
         arrivals_by_port=by_port,
         arrivals_by_province=by_province,
         port_share=port_share,
+        arrivals_total=by_port.loc[port_share.index].sum(axis=1),
         gateway_share_base=float(port_share.loc[BASE, GATEWAY]),
         lombok_share_base=float(port_share.loc[BASE, LOMBOK]),
         gateway_share_last=float(port_share.loc[last_year, GATEWAY]),
@@ -282,6 +325,8 @@ def compute() -> TourismResult:
         tourism_lq=tables.wide(tourism_lq, values="lq"),
         tourism_share=tourism_share,
         map_year=BASE,
+        industry_last=int(industry["year"].max()),
+        map_named=_map_named(kab_lq),
         kabkota_lq=kab_map,
         province_shapes=province_shapes,
         specialised_outside_bali=int((outside_bali > 1).sum()),
@@ -294,9 +339,24 @@ def compute() -> TourismResult:
         .sort_values(["flights", "iata_code"])
         .reset_index(drop=True),
         access=_access(air),
+        passengers=passengers,
+        passengers_years=_years(traffic),
+        passengers_ratio=by_airport.loc[passengers_end] / by_airport.loc[BASE],
+        passengers_last=by_airport.loc[passengers_end],
         quoted=quoted,
         labuan_bajo_visits=bajo,
         headline=headline,
+        data_years={
+            name: "–".join(dict.fromkeys(str(y) for y in span))  # a single year once
+            for name, span in {
+                "arrivals": _years(arrivals),
+                "passengers": _years(traffic),
+                "trips": _years(domestic),
+                "occupancy": _years(occupancy),
+                "guests": _years(guest_share),
+                "industry": _years(industry),
+            }.items()
+        },
         headline_years={
             "base": BASE,
             "last": last_year,

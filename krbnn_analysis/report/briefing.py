@@ -157,9 +157,12 @@ def line_panels(
     return fig
 
 
-def month_axis(ax: Axes, lang: str) -> None:
-    """Calendar months 1–12 on the x axis, as short month names in ``lang``."""
+def month_axis(ax: Axes, lang: str, *, reference: float | None = None) -> None:
+    """Calendar months 1–12 on the x axis, as short month names in ``lang``; ``reference`` draws a
+    horizontal line at that value (1 on a ratio-to-average axis)."""
     ax.set_xticks(range(1, 13), [i18n.month_name(m, lang)[:3] for m in range(1, 13)])
+    if reference is not None:
+        ax.axhline(reference, color="#52606d", linewidth=0.8)
 
 
 def region_labels(codes: Sequence[str], lang: str) -> dict[str, str]:

@@ -13,22 +13,22 @@ def result() -> overview.OverviewResult:
     return overview.compute()
 
 
-def test_three_provinces_were_3_0_percent_of_indonesia_in_2020(result):
-    # grdp.csv ADHB 2020: (224,214.11 + 133,521.76 + 106,506.13) / 15,434,151.80 = 3.0079 %
+def test_three_provinces_were_2_94_percent_of_indonesia_in_2020(result):
+    # grdp.csv ADHB 2020: (224,214.11 + 133,521.76 + 106,506.13) / 15,785,678.47 (sum of 34) = 2.9409 %
     assert result.levels_end == 2020
     assert result.three_total == pytest.approx(464_242.0, abs=0.01)
-    assert result.three_share_of_indonesia == pytest.approx(3.0079, abs=1e-4)
-    assert result.national_aggregate == "provincial_table"  # Indonesia = the 00 row of grdp
+    assert result.three_share_of_indonesia == pytest.approx(2.9409, abs=1e-4)
+    assert result.national_aggregate == "sum_of_34_provinces"  # the aggregate column of the 00 rows
 
 
 def test_bali_produced_48_3_percent_of_the_three_provinces_gdp(result):
     assert result.bali_share_of_three == pytest.approx(48.2968, abs=1e-4)  # 224,214.11 / 464,242.00
 
 
-def test_bali_income_per_head_was_90_percent_of_indonesia_in_2020(result):
-    # grdp_per_capita ADHB 2020: Bali 51,180.81, Indonesia 56,938.72 thousand rupiah
+def test_bali_income_per_head_was_88_percent_of_indonesia_in_2020(result):
+    # grdp_per_capita ADHB 2020: Bali 51,180.81, Indonesia (sum of 34) 58,235.48 thousand rupiah
     assert result.per_capita["51"] == pytest.approx(51_180.81)
-    assert result.per_capita_relative["51"] == pytest.approx(89.8875, abs=1e-4)
+    assert result.per_capita_relative["51"] == pytest.approx(87.8860, abs=1e-4)
     assert result.per_capita_relative["00"] == pytest.approx(100.0)
 
 
@@ -37,9 +37,23 @@ def test_bali_grew_6_32_percent_a_year_2010_2019(result):
     assert result.trend_growth["51"] == pytest.approx(6.3164, abs=1e-4)
 
 
-def test_bali_fell_9_31_percent_in_2020_the_deepest_of_34_provinces(result):
-    assert result.pandemic_growth["51"] == pytest.approx(-9.3086, abs=1e-4)
+def test_bali_fell_9_34_percent_in_2020_the_deepest_of_34_provinces(result):
+    # grdp_real.csv ADHK2010: Bali 2020 / 2019 − 1
+    assert result.pandemic_growth["51"] == pytest.approx(-9.3393, abs=1e-4)
     assert (result.bali_pandemic_rank, result.provinces_ranked) == (1, 34)
+
+
+def test_levels_reach_2022_bali_grew_4_84_ntb_6_95_percent(result):
+    # grdp_real.csv ADHK2010: 2022 / 2021 − 1
+    assert result.real_end == 2022
+    assert result.real_end_growth["51"] == pytest.approx(4.8354, abs=1e-4)
+    assert result.real_end_growth["52"] == pytest.approx(6.9534, abs=1e-4)
+    assert result.real_end_growth["00"] == pytest.approx(5.3428, abs=1e-4)
+
+
+def test_published_growth_only_after_the_last_year_of_levels(result):
+    published = result.published_growth.dropna(subset=["source"])
+    assert sorted(published["year"].unique()) == [2023, 2024]
 
 
 def test_published_growth_2024_bali_5_48_ntt_3_87(result):
@@ -49,10 +63,10 @@ def test_published_growth_2024_bali_5_48_ntt_3_87(result):
 
 
 def test_published_growth_is_bridged_from_the_last_computed_year(result):
-    first = result.published_growth.loc[result.published_growth["year"] == result.levels_end]
-    computed = result.real_growth.loc[result.real_growth["year"] == result.levels_end]
+    first = result.published_growth.loc[result.published_growth["year"] == result.real_end]
+    computed = result.real_growth.loc[result.real_growth["year"] == result.real_end]
     assert sorted(first["region_code"]) == sorted(computed["region_code"])
-    assert first.set_index("region_code")["value"]["51"] == pytest.approx(result.pandemic_growth["51"])
+    assert first.set_index("region_code")["value"]["51"] == pytest.approx(result.real_end_growth["51"])
 
 
 def test_ntb_without_mining_grew_3_2_percent_in_2018_and_fell_5_2_percent_in_2020(result):
@@ -67,11 +81,16 @@ def test_ntb_growth_without_mining_is_steadier_than_with_it(result):
     assert result.ntb_spread_without_mining < 0.6 * result.ntb_spread_with_mining
 
 
-def test_bali_accommodation_share_was_20_3_percent_in_2019_and_16_2_in_2020(result):
-    # grdp_by_industry: I / all industries, Bali
-    assert result.structure_year == 2019
-    assert result.industry_share.loc["I", "51"] == pytest.approx(0.202657, abs=1e-6)
-    assert result.industry_share_levels_end.loc["I", "51"] == pytest.approx(0.162053, abs=1e-6)
+def test_bali_accommodation_share_was_16_2_percent_in_2022_and_20_3_in_2019(result):
+    # grdp_by_industry: I / all industries reported, Bali (2022 has no industry E)
+    assert (result.structure_year, result.structure_before) == (2022, 2019)
+    assert result.industry_share.loc["I", "51"] == pytest.approx(0.162289, abs=1e-6)
+    assert result.industry_share_before.loc["I", "51"] == pytest.approx(0.202657, abs=1e-6)
+
+
+def test_with_and_without_mining_only_in_years_with_all_17_industries(result):
+    assert result.gva_years == (2010, 2020)
+    assert result.gva_growth["year"].max() == 2020
 
 
 def test_industry_shares_sum_to_one(result):

@@ -17,7 +17,7 @@ def test_ngurah_rai_held_97_percent_of_2019_arrivals(result):
     # foreign_arrivals_by_port 2019, four ports of the region: Ngurah Rai 6,239,543 of 6,430,667
     assert result.gateway_share_base == pytest.approx(0.970279, abs=1e-6)
     assert result.hhi_base == pytest.approx(0.941805, abs=1e-6)
-    assert result.gateway_share_last == pytest.approx(0.967463, abs=1e-6)  # 2023
+    assert result.gateway_share_last == pytest.approx(0.964385, abs=1e-6)  # 2024: 6,308,541 of 6,541,516
 
 
 def test_port_shares_sum_to_one_every_year(result):
@@ -36,16 +36,41 @@ def test_ngurah_rai_recorded_43_arrivals_in_2021(result):
     assert result.gateway_base == 6_239_543
 
 
-def test_ngurah_rai_recovered_84_percent_of_2019_by_2023(result):
-    assert result.last_year == 2023
-    assert result.recovery_last["Ngurah Rai"] == pytest.approx(84.1105, abs=1e-4)  # 5,248,113 / 6,239,543
+def test_ngurah_rai_reached_101_percent_of_2019_in_2024(result):
+    assert result.last_year == 2024
+    assert result.recovery_last["Ngurah Rai"] == pytest.approx(101.1058, abs=1e-4)  # 6,308,541 / 6,239,543
 
 
 def test_lombok_2019_base_was_halved_by_the_2018_earthquakes(result):
-    # Lombok: 123,388 (2017), 57,763 (2019), 57,586 (2023)
+    # Lombok: 123,388 (2017), 57,763 (2019), 81,544 (2024)
     assert (result.lombok_pre_earthquake, result.lombok_base) == (123_388, 57_763)
-    assert result.recovery_last["Lombok"] == pytest.approx(99.6936, abs=1e-4)
-    assert result.lombok_recovery_pre_earthquake == pytest.approx(57_586 / 123_388)
+    assert result.recovery_last["Lombok"] == pytest.approx(141.1700, abs=1e-4)
+    assert result.lombok_recovery_pre_earthquake == pytest.approx(81_544 / 123_388)
+
+
+def test_shares_of_2021_rest_on_765_arrivals_and_are_marked(result):
+    assert result.arrivals_total[2021] == 765
+    assert (result.arrivals_total < tourism.MIN_SHARE_TOTAL).sum() == 1
+    assert result.arrivals_total.to_numpy() == pytest.approx(
+        result.arrivals_by_port.loc[result.port_share.index].sum(axis=1).to_numpy()
+    )
+
+
+def test_komodo_passengers_1_42_times_2019_in_2024_lombok_and_el_tari_below(result):
+    # air_traffic_by_airport passengers_total, domestic + international: LBJ 983,736 / 694,015;
+    # LOP 2,336,749 / 2,763,698; KOE 1,185,154 / 1,753,975
+    assert result.passengers_years == (2016, 2024)
+    assert result.passengers_last.to_dict() == {"KOE": 1_185_154, "LBJ": 983_736, "LOP": 2_336_749}
+    assert result.passengers_ratio["LBJ"] == pytest.approx(983_736 / 694_015)
+    assert result.passengers_ratio["LOP"] == pytest.approx(2_336_749 / 2_763_698)
+    assert result.passengers_ratio["KOE"] == pytest.approx(1_185_154 / 1_753_975)
+
+
+def test_part_year_airport_years_are_left_out(result):
+    # Komodo reported 5 months of 2016 and 1 of 2017 (flag part_year): a gap, not a low year
+    komodo = result.passengers.loc[result.passengers["airport_code"] == "LBJ", "year"]
+    assert komodo.min() == 2018
+    assert len(result.passengers) == 9 + 9 + 7
 
 
 def test_ngurah_rai_peaks_in_july_and_is_quietest_in_november(result):
@@ -86,11 +111,16 @@ def test_foreign_guests_were_57_percent_in_bali_hotels_in_2019(result):
 
 
 def test_accommodation_share_agrees_with_the_overview(result):
-    # one value per indicator: Bali's accommodation and food share 2019, 20.27 %, in both briefings
-    assert result.map_year == overview.STRUCTURE_YEAR
+    # one value per indicator: Bali's accommodation and food share, 20.27 % in 2019 and 16.23 % in 2022,
+    # the same in both briefings
+    assert result.map_year == overview.STRUCTURE_BEFORE
+    elsewhere = overview.compute()
+    assert result.industry_last == elsewhere.structure_year == 2022
     shown_here = result.tourism_share.loc[result.map_year, "51"]
-    assert shown_here == pytest.approx(overview.compute().industry_share.loc["I", "51"])
+    assert shown_here == pytest.approx(elsewhere.industry_share_before.loc["I", "51"])
     assert shown_here == pytest.approx(0.202657, abs=1e-6)
+    latest = result.tourism_share.loc[result.industry_last, "51"]
+    assert latest == pytest.approx(elsewhere.industry_share.loc["I", "51"])
 
 
 def test_bali_lq_6_0_and_two_specialised_kabkota_outside_bali_in_2019(result):
@@ -120,6 +150,19 @@ def test_access_table_lists_every_scheduled_airport_but_denpasar_nearest_first(r
     assert result.access["km_from_hub"].is_monotonic_increasing
     assert result.access["airport"].iloc[0].startswith("LOP")
     assert result.access["legs"].isna().sum() == len(result.air.unserved)
+
+
+def test_quoted_figures_have_a_translated_name_and_a_publisher(result):
+    from krbnn_analysis import i18n
+
+    for indicator in result.quoted["indicator"]:
+        assert i18n.t(f"tf_{indicator}", "id") != i18n.t(f"tf_{indicator}", "en")
+    assert result.quoted["publisher"].notna().all()
+    assert "detik.com" in set(result.quoted["publisher"])
+
+
+def test_access_table_shows_no_english_airport_names(result):
+    assert not result.access["airport"].str.contains("Airport|International|Island").any()
 
 
 def test_labuan_bajo_visits_423_847_in_2023(result):
