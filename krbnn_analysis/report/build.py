@@ -430,6 +430,11 @@ def briefing_tables(briefing: Briefing, cache_dir: Path) -> tuple[str, ...]:
     return tuple(sorted(tables))
 
 
+def _is_built(briefing: Briefing, cache_dir: Path) -> bool:
+    """True when a successful run of the briefing is stored in every language (so it is published)."""
+    return all((cache_dir / lang / f"{briefing.name}.json").is_file() for lang in config.LANGUAGES)
+
+
 def _key_figure(briefing: Briefing, entry, cache_dir: Path):
     """The briefing's key figure, from ``compute()``; kept beside the manifests while its run is current."""
     from krbnn_analysis.report.landing import KeyFigure, compute_key_figure
@@ -444,23 +449,25 @@ def _key_figure(briefing: Briefing, entry, cache_dir: Path):
     stored_path = cache_dir / "landing" / f"{briefing.name}.json"
     try:
         stored = json.loads(stored_path.read_text(encoding="utf-8"))
-        if manifest is not None and stored["key"] == key:
+        if stored["key"] == key:
             return KeyFigure(**stored["figure"])
     except (OSError, ValueError, KeyError, TypeError):
         pass
     figure = compute_key_figure(entry)
-    if manifest is not None:
-        _write_atomically(stored_path, json.dumps({"key": key, "figure": asdict(figure)}, sort_keys=True))
+    _write_atomically(stored_path, json.dumps({"key": key, "figure": asdict(figure)}, sort_keys=True))
     return figure
 
 
 def listed_briefings(briefings: list[Briefing], cache_dir: Path) -> list:
-    """Each briefing with its area, key figure and latest year of data, for the landing page."""
+    """The built briefings with their area, key figure and latest year of data, for the landing page.
+
+    A briefing not built yet (or whose notebook fails) is left out: its area shows as not available.
+    """
     from krbnn_analysis.report.landing import ListedBriefing, latest_year, registry_by_notebook
 
     registry = registry_by_notebook()
     listed = []
-    for briefing in briefings:
+    for briefing in (b for b in briefings if _is_built(b, cache_dir)):
         entry = registry.get(briefing.name)
         listed.append(
             ListedBriefing(
@@ -485,12 +492,6 @@ def landing_pages(listed: list, stamp: dict[str, str], *, workbook: bool) -> dic
         )
         for lang in config.LANGUAGES
     }
-
-
-def index_html(briefings: list[Briefing], stamp: dict[str, str], cache_dir: Path | None = None) -> str:
-    """``reports/index.html``: the landing page in Bahasa Indonesia."""
-    listed = listed_briefings(briefings, cache_dir or config.reports_dir() / CACHE_DIR)
-    return landing_pages(listed, stamp, workbook=False)[_index_file("id")]
 
 
 def write_delivery(
