@@ -118,10 +118,10 @@ def test_workbook_lists_each_table_with_its_metadata_and_is_reproducible(tmp_pat
 # --- the landing page ----------------------------------------------------------------------------------
 
 
-def _listed(**changes) -> list[landing.ListedBriefing]:
+def _listed() -> list[landing.ListedBriefing]:
     figure = landing.KeyFigure({"id": "0,77%", "en": "0.77%"}, {"id": "Ekspor, 2021", "en": "Exports, 2021"})
     trade = landing.ListedBriefing(
-        "05_trade", {"id": "Perdagangan", "en": "Trade"}, "trade", figure, changes.get("year", 2022)
+        "05_trade", {"id": "Perdagangan", "en": "Trade"}, "trade", figure, (2016, 2022)
     )
     extra = landing.ListedBriefing("90_extra", {"id": "Lain", "en": "Extra"}, None, None, None)
     return [trade, extra]
@@ -153,14 +153,20 @@ def test_registry_names_known_areas_and_existing_modules():
     assert len({e.notebook for e in landing.REGISTRY}) == len(landing.REGISTRY)
 
 
-def test_latest_year_is_the_latest_of_the_tables_freshness():
+def test_latest_years_span_the_tables_freshness():
     from krbnn_analysis.catalog import catalog
 
     entries = catalog()
-    years = {n: entries[n].freshness.get("latest_year") for n in ("hdi", "poverty")}
-    assert landing.latest_year(["hdi", "poverty"]) == max(y for y in years.values() if y is not None)
-    assert landing.latest_year(["province_boundaries"]) is None
-    assert landing.latest_year([]) is None
+    years = [entries[n].freshness["latest_year"] for n in ("hdi", "poverty", "paddy")]
+    assert landing.latest_years(["hdi", "poverty", "paddy"]) == (min(years), max(years))
+    assert landing.latest_years(["province_boundaries"]) is None
+    assert landing.latest_years([]) is None
+
+
+def test_landing_page_shows_the_span_of_latest_years():
+    page = landing.landing_html("en", _listed(), STAMP, css="", date_text="", workbook=False)
+    assert "Latest year of data, by table: 2016–2022" in page
+    assert "krbnn_tables.xlsx" not in page  # no workbook without tables
 
 
 @pytest.fixture(scope="module")

@@ -463,7 +463,7 @@ def listed_briefings(briefings: list[Briefing], cache_dir: Path) -> list:
 
     A briefing not built yet (or whose notebook fails) is left out: its area shows as not available.
     """
-    from krbnn_analysis.report.landing import ListedBriefing, latest_year, registry_by_notebook
+    from krbnn_analysis.report.landing import ListedBriefing, latest_years, registry_by_notebook
 
     registry = registry_by_notebook()
     listed = []
@@ -475,7 +475,7 @@ def listed_briefings(briefings: list[Briefing], cache_dir: Path) -> list:
                 briefing.title,
                 entry.area if entry else None,
                 _key_figure(briefing, entry, cache_dir) if entry else None,
-                latest_year(briefing_tables(briefing, cache_dir)),
+                latest_years(briefing_tables(briefing, cache_dir)),
             )
         )
     return listed

@@ -234,7 +234,10 @@ TEXT = {
     },
     "areas_heading": {"id": "Briefing per bidang", "en": "Briefings by area"},
     "not_yet": {"id": "Belum tersedia", "en": "Not yet available"},
-    "latest_year": {"id": "Data terbaru: {year}", "en": "Latest data: {year}"},
+    "latest_year": {
+        "id": "Tahun data terakhir, menurut tabel: {years}",
+        "en": "Latest year of data, by table: {years}",
+    },
     "read": {"id": "Baca", "en": "Read"},
     "other": {"id": "Briefing lain", "en": "Other briefings"},
     "workbook": {
@@ -264,8 +267,12 @@ def compute_key_figure(entry: RegistryEntry) -> KeyFigure:
     return entry.key_figure(module.compute())
 
 
-def latest_year(tables: Iterable[str]) -> int | None:
-    """The latest year of data among ``tables`` (catalog freshness); None when none states one."""
+def latest_years(tables: Iterable[str]) -> tuple[int, int] | None:
+    """The earliest and the latest of the tables' latest years of data (catalog freshness).
+
+    A span, not one year: an area's tables end in different years (a census, a production table
+    with this year's forecast), and one number would hide which. None when no table states one.
+    """
     from krbnn_analysis.catalog import catalog
 
     entries = catalog()
@@ -274,7 +281,7 @@ def latest_year(tables: Iterable[str]) -> int | None:
         for name in tables
         if name in entries and entries[name].freshness.get("latest_year") is not None
     ]
-    return max(years) if years else None
+    return (min(years), max(years)) if years else None
 
 
 @dataclass(frozen=True)
@@ -285,7 +292,7 @@ class ListedBriefing:
     title: dict[str, str]
     area: str | None  # area key, None for briefings outside the registry
     figure: KeyFigure | None
-    latest_year: int | None
+    latest_years: tuple[int, int] | None  # span of the latest years of its tables
 
 
 def _briefing_links(briefing: ListedBriefing, lang: str) -> str:
@@ -308,8 +315,10 @@ def _figure_html(briefing: ListedBriefing, lang: str) -> str:
             f"{html.escape(briefing.figure.value[lang])}</span>"
             f" {html.escape(briefing.figure.caption[lang])}</p>"
         )
-    if briefing.latest_year is not None:
-        parts.append(f'<p class="krbnn-vintage">{text("latest_year", lang, year=briefing.latest_year)}</p>')
+    if briefing.latest_years is not None:
+        first, last = briefing.latest_years
+        span = str(last) if first == last else f"{first}–{last}"
+        parts.append(f'<p class="krbnn-vintage">{text("latest_year", lang, years=span)}</p>')
     return "".join(parts)
 
 
@@ -402,6 +411,7 @@ LANDING_CSS = """
 .krbnn-vintage { font-size: 0.85rem; color: #52606d; }
 .krbnn-read { font-weight: bold; }
 .krbnn-landing a { overflow-wrap: anywhere; }
+@media (max-width: 600px) { .krbnn-landing h1 { font-size: 1.6rem; } }
 @media print {
   .krbnn-lang-switch { display: none; }
   .krbnn-areas { display: block; }
@@ -420,6 +430,6 @@ __all__ = [
     "RegistryEntry",
     "compute_key_figure",
     "landing_html",
-    "latest_year",
+    "latest_years",
     "registry_by_notebook",
 ]
