@@ -178,3 +178,27 @@ def test_trade_key_figure_is_the_regions_0_77_percent_of_nonoil_exports_2021(tra
     # (508.4 + 1,140.5 + 41.4) / 219,246.9 × 100 = 0.77 (tests/briefings/test_trade.py)
     assert trade_figure.value == {"id": "0,77%", "en": "0.77%"}
     assert trade_figure.caption["en"].endswith("2021") and trade_figure.caption["id"].endswith("2021")
+
+
+def _landing_texts() -> list[dict[str, str]]:
+    figures = [
+        landing.overview_figure(type("R", (), {"levels_end": 2020, "three_share_of_indonesia": 3.0})),
+        landing.trade_figure(type("R", (), {"nonoil_years": (2017, 2021), "region_exports_share": 0.77})),
+    ]
+    return [
+        *landing.TEXT.values(),
+        *(area.name for area in landing.AREAS),
+        *(area.line for area in landing.AREAS),
+        *(figure.caption for figure in figures),
+    ]
+
+
+def test_landing_texts_are_in_one_language_each_and_plain():
+    english = re.compile(r"\b(the|and|of|with|from|which|table|data is)\b", re.IGNORECASE)
+    indonesian = re.compile(r"\b(dan|yang|dari|untuk|dengan|menurut|tahun)\b", re.IGNORECASE)
+    developer = re.compile(r"`|\b[a-z][a-z0-9]*_[a-z0-9_]+\b|\bupstream\b|\bcompute\b", re.IGNORECASE)
+    for texts in _landing_texts():
+        assert not english.findall(texts["id"]), texts["id"]
+        assert not indonesian.findall(texts["en"]), texts["en"]
+        for lang in ("id", "en"):
+            assert not developer.findall(texts[lang].replace("krbnn_tables.xlsx", "")), texts[lang]
