@@ -494,16 +494,42 @@ def landing_pages(listed: list, stamp: dict[str, str], *, workbook: bool) -> dic
     }
 
 
+def _workbook_key(tables: list[str], stamp: dict[str, str]) -> str:
+    """Hash of what the workbook holds: the tables (file and catalog entry), its writer and its date."""
+    return _sha256_json(
+        {
+            "tables": {t: _table_fingerprint(t) for t in tables},
+            "writer": _sha256_file(Path(__file__).with_name("workbook.py")),
+            "environment": environment_fingerprint(),
+            "date": stamp["date"],
+        }
+    )
+
+
 def write_delivery(
     briefings: list[Briefing], stamp: dict[str, str], cache_dir: Path, staging: Path
 ) -> list[Path]:
-    """The landing pages and the workbook of every table the briefings used, written into ``staging``."""
+    """The landing pages and the workbook of every table the briefings used, written into ``staging``.
+
+    The workbook is written again only when its tables, its writer or the date changed (its key is
+    kept in the cache; the published file must still be the one recorded there).
+    """
     from krbnn_analysis.report.workbook import WORKBOOK_NAME, write_workbook
 
     tables = sorted({t for b in briefings for t in briefing_tables(b, cache_dir)})
     written = []
     if tables:
-        written.append(write_workbook(tables, staging / WORKBOOK_NAME, stamp["date"]))
+        key, record = _workbook_key(tables, stamp), cache_dir / "workbook.json"
+        published = _sha256_file(cache_dir.parent / WORKBOOK_NAME)
+        try:
+            current = json.loads(record.read_text(encoding="utf-8")) == {"key": key, "sha256": published}
+        except (OSError, ValueError):
+            current = False
+        if not current:
+            workbook = write_workbook(tables, staging / WORKBOOK_NAME, stamp["date"])
+            stored = {"key": key, "sha256": _sha256_file(workbook)}
+            _write_atomically(record, json.dumps(stored, sort_keys=True))
+            written.append(workbook)
     pages = landing_pages(listed_briefings(briefings, cache_dir), stamp, workbook=bool(tables))
     for name, text in pages.items():
         (staging / name).write_text(text, encoding="utf-8")
