@@ -29,7 +29,6 @@ def _decoded_links(text: str) -> list[str]:
 
 
 def test_line_chart_csv_equals_the_plotted_frame():
-    plotting.setup("en")
     frame = pd.DataFrame(
         {"region_code": ["51", "51", "52"], "year": [2020, 2021, 2021], "value": [1.5, 2.25, -0.5]}
     )
@@ -44,7 +43,6 @@ def test_line_chart_csv_equals_the_plotted_frame():
 
 
 def test_panels_keep_the_rows_of_every_panel_with_their_title():
-    plotting.setup("id")
     fig, axes = plotting.plt.subplots(1, 2)
     first = pd.DataFrame({"region_code": ["51"], "year": [2020], "value": [1.0]})
     second = pd.DataFrame({"region_code": ["53"], "year": [2020], "value": [4.0]})
