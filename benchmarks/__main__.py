@@ -7,7 +7,7 @@ Targets (on the project's 2-core machines; report, do not fail CI):
   ≤ 0.35×; warm rebuild with nothing changed against the same naive build: ≤ 0.03×;
 - rebuild after one curated table changes: only the briefings that load it (time reported);
 - ``import krbnn_analysis`` and ``krbnn --help``: ≤ 0.15 s above a bare ``python -c pass``;
-- size of each briefing: ≤ 1.5 MB;
+- size of each briefing (with its embedded CSV data): ≤ 1.5 MB; of each landing page: ≤ 0.2 MB;
 - load every table (hash + schema checks): < 5 s, peak Python memory < 500 MB;
 - rebuild every table from ../shared/data/upstream in memory: < 60 s.
 """
@@ -38,6 +38,7 @@ TARGETS = {
     "import_overhead_seconds": 0.15,
     "help_overhead_seconds": 0.15,
     "briefing_mb": 1.5,
+    "landing_mb": 0.2,
     "load_all_seconds": 5.0,
     "load_all_peak_mb": 500.0,
     "rebuild_all_seconds": 60.0,
@@ -174,6 +175,9 @@ def builds() -> None:
             size = path.stat().st_size / 1e6
             label = f"size {path.parent.name}/{path.name}"
             print(f"{label:38s} {size:8.2f} MB {verdict('briefing_mb', size)}")
+        for path in sorted(reports.glob("index*.html")):
+            size = path.stat().st_size / 1e6
+            print(f"{'size ' + path.name:38s} {size:8.2f} MB {verdict('landing_mb', size)}")
 
 
 # --- start-up ------------------------------------------------------------------------------------------

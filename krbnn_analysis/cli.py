@@ -10,7 +10,8 @@
                                     and record them (origin record in data/raw/bps/records.yaml)
     krbnn data record-bps FILE …    origin record for a response copied into data/raw/bps/ by hand
     krbnn reports [NOTEBOOK ...] [-j N] [--force]
-                                    build the briefings that changed into reports/{id,en}/*.html + index,
+                                    build the briefings that changed into reports/{id,en}/*.html, the
+                                    landing pages (index.html, index.en.html) and krbnn_tables.xlsx,
                                     N at a time (default: all cores); --force rebuilds all
     krbnn notebooks execute [NB …]  re-run notebooks in place (stored outputs for nbval), Indonesian
 

@@ -143,9 +143,43 @@ def _register_png_with_alt_text(shell) -> None:
 
     def png_with_alt(fig: Figure):
         data = print_figure(fig, "png", base64=True, bbox_inches="tight", metadata={"Software": None})
-        return (data, {"alt": alt_text(fig)}) if data else None
+        if not data:
+            return None
+        metadata = {"alt": alt_text(fig)}
+        drawn = figure_data(fig)
+        if drawn is not None:
+            from krbnn_analysis.report.downloads import DATA_METADATA_KEY, data_csv
+
+            frame, source, lang = drawn
+            metadata[DATA_METADATA_KEY] = data_csv(frame, lang, source)
+        return data, metadata
 
     shell.display_formatter.formatters["image/png"].for_type(Figure, png_with_alt)
+
+
+def attach_data(
+    fig: Figure, frame: pd.DataFrame, *, source: str | None, lang: str, panel: str | None = None
+) -> None:
+    """Keep the rows a chart draws with its figure, for the briefing's "download data" link.
+
+    Panels drawn on one figure add their rows with a ``panel`` column (the panel's title).
+    """
+    drawn = pd.DataFrame(frame).reset_index(drop=True)
+    if panel is not None:
+        drawn.insert(0, "panel", panel)
+    parts = [*getattr(fig, "_krbnn_data", ()), drawn]
+    fig._krbnn_data = parts
+    fig._krbnn_data_source = getattr(fig, "_krbnn_data_source", None) or source
+    fig._krbnn_data_lang = lang
+
+
+def figure_data(fig: Figure) -> tuple[pd.DataFrame, str | None, str] | None:
+    """The rows attached to a figure (all panels), its source line and language; None if none."""
+    parts = getattr(fig, "_krbnn_data", None)
+    if not parts:
+        return None
+    frame = parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True)
+    return frame, fig._krbnn_data_source, fig._krbnn_data_lang
 
 
 def number_formatter(lang: str, decimals: int = 0, suffix: str = "") -> FuncFormatter:
@@ -307,6 +341,7 @@ def line_chart(
         label_line_ends(ax, ends)
     elif legend:
         ax.legend(loc="best")
+    attach_data(fig, frame[[by, x, y]], source=source, lang=lang, panel=title if not own_figure else None)
     return fig
 
 
@@ -380,6 +415,7 @@ def bar_chart(
     ax.xaxis.set_major_formatter(number_formatter(lang, 0))
     if source:
         source_note(ax, source)
+    attach_data(fig, values.rename("value").rename_axis("label").reset_index(), source=source, lang=lang)
     return fig
 
 
@@ -449,6 +485,7 @@ def stacked_shares(
         source = f"{note}\n{source}" if source else note
     if source:
         source_note(ax, source)
+    attach_data(fig, shares.rename_axis(shares.index.name or "label").reset_index(), source=source, lang=lang)
     return fig
 
 
@@ -608,6 +645,7 @@ def choropleth(
             textcoords="offset points",
             **SOURCE_STYLE,
         )
+    attach_data(fig, pd.DataFrame(frame.drop(columns="geometry", errors="ignore")), source=source, lang=lang)
     return fig
 
 
@@ -663,6 +701,7 @@ def route_map(
     ax.set_title(title)
     if source:
         ax.text(0, -0.02, wrap_source(source, fig), transform=ax.transAxes, **SOURCE_STYLE)
+    attach_data(fig, routes, source=source, lang=lang)
     return fig
 
 
@@ -700,6 +739,7 @@ def matrix_chart(
     ax.set_title(title, pad=12)
     if source:  # wrapped: an unwrapped catalog citation widens the saved figure until the matrix is tiny
         ax.text(0, -0.04, wrap_source(source, fig), transform=ax.transAxes, **SOURCE_STYLE)
+    attach_data(fig, matrix.rename_axis(matrix.index.name or "row").reset_index(), source=source, lang=lang)
     return fig
 
 
@@ -752,6 +792,7 @@ def ratio_heatmap(
     ax.set_title(title, pad=28)
     if source:
         source_note(ax, source)
+    attach_data(fig, values.rename_axis(values.index.name or "row").reset_index(), source=source, lang=lang)
     return fig
 
 

@@ -307,3 +307,52 @@ def test_cli_reports_failure_exits_1_in_one_line_and_keeps_briefings(built, tmp_
         ["failed", "90_synthetic", "[id]"],
     ]
     assert lines[-1].startswith("2 briefings: 0 built, 0 reused, 2 failed in ")
+
+
+def _csv_links(text):
+    import base64
+
+    found = re.findall(r'href="data:text/csv;charset=utf-8;base64,([A-Za-z0-9+/=]+)"', text)
+    return [base64.b64decode(x).decode("utf-8").removeprefix("\ufeff") for x in found]
+
+
+@USES_BUILT
+def test_chart_offers_exactly_the_plotted_rows_as_csv(built):
+    import pandas as pd
+
+    from krbnn_analysis.report.downloads import read_data_csv
+
+    _, out = built
+    for lang, label in (("id", "Unduh data (CSV)"), ("en", "Download data (CSV)")):
+        text = (out / lang / "90_synthetic.html").read_text(encoding="utf-8")
+        assert label in text
+        (csv,) = _csv_links(text)
+        plotted = pd.DataFrame({"region_code": [51, 51], "year": [2020, 2021], "value": [1.0, 2.5]})
+        pd.testing.assert_frame_equal(read_data_csv(csv), plotted)
+        assert csv.splitlines()[1].startswith("# Lisensi: " if lang == "id" else "# Licence: ")
+
+
+@USES_BUILT
+def test_landing_pages_link_each_other_and_every_file_they_name(built):
+    _, out = built
+    for name in ("index.html", "index.en.html"):
+        page = (out / name).read_text(encoding="utf-8")
+        targets = re.findall(r'href="([^"#:]+)"', page)
+        assert targets and all((out / target).is_file() for target in targets), targets
+        assert {"index.html", "index.en.html"} - {name} <= set(targets)
+        assert len(page.encode("utf-8")) < 200_000
+    assert "Belum tersedia" in (out / "index.html").read_text(encoding="utf-8")  # areas without briefing
+    assert "Not yet available" in (out / "index.en.html").read_text(encoding="utf-8")
+
+
+@USES_BUILT
+def test_workbook_holds_the_tables_the_briefings_loaded(built, tmp_path):
+    import zipfile
+
+    notebooks, out = built
+    with zipfile.ZipFile(out / "krbnn_tables.xlsx") as archive:
+        sheets = re.findall(r'<sheet name="([^"]+)"', archive.read("xl/workbook.xml").decode("utf-8"))
+    assert sheets == ["Daftar tabel - Tables", "hdi"]  # the synthetic notebook loads hdi only
+    again = tmp_path / "again"
+    build_reports(notebooks_dir=notebooks, out_dir=again, build_date="2026-01-31", jobs=1)
+    assert (again / "krbnn_tables.xlsx").read_bytes() == (out / "krbnn_tables.xlsx").read_bytes()

@@ -25,6 +25,7 @@ from krbnn_analysis.report.components import (
     table,
     technical_annex,
 )
+from krbnn_analysis.report.downloads import with_data
 
 __all__ = [
     "Findings",
@@ -48,4 +49,5 @@ __all__ = [
     "sources_table",
     "table",
     "technical_annex",
+    "with_data",
 ]

@@ -16,6 +16,7 @@ from matplotlib.figure import Figure
 
 from krbnn_analysis import i18n, industries, plotting, regions
 from krbnn_analysis.report.components import Findings, headline_html, table
+from krbnn_analysis.report.downloads import with_data
 
 
 def setup(lang: str) -> None:
@@ -43,7 +44,17 @@ def headline_table(
     rows = [
         (i18n.t(key, lang, **years), headline.loc[key].to_dict(), decimals[key]) for key in headline.index
     ]
-    return headline_html(lang, rows, columns=tuple(headline.columns))
+    shown = headline_html(lang, rows, columns=tuple(headline.columns))
+    return with_data(shown, headline_rows(headline, lang, years=years), lang)
+
+
+def headline_rows(headline: pd.DataFrame, lang: str, *, years: Mapping[str, object]) -> pd.DataFrame:
+    """The headline table's numbers as rows: the indicator (in ``lang``), then one column per region."""
+    frame = headline.rename(
+        index={key: i18n.t(key, lang, **years) for key in headline.index},
+        columns={code: regions.label(code, lang) for code in headline.columns},
+    )
+    return frame.rename_axis(i18n.t("col_indicator", lang)).rename_axis(columns=None).reset_index()
 
 
 def _auto_decimals(value: float) -> int:

@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import html
 import json
 import multiprocessing
 import os
@@ -353,6 +352,7 @@ def export_html(notebook: nbformat.NotebookNode, briefing: Briefing, lang: str, 
     notebook = nbformat.from_dict(json.loads(json.dumps(notebook)))  # private copy
     # Code is never shown, so a code cell without output would only leave an empty gap.
     notebook.cells = [c for c in notebook.cells if c.cell_type != "code" or c.get("outputs")]
+    _add_download_links(notebook, briefing.name, lang)
     notebook.metadata["title"] = briefing.title[lang]
     languages = [
         {"code": x, "label": i18n.t("language_name", x), "href": f"../{x}/{briefing.name}.html"}
@@ -364,7 +364,7 @@ def export_html(notebook: nbformat.NotebookNode, briefing: Briefing, lang: str, 
             "date_text": _format_date(stamp["date"], lang),
             "lang": lang,
             "languages": languages,
-            "index_href": "../index.html",
+            "index_href": f"../{_index_file(lang)}",
             "labels": {
                 k: i18n.t(k, lang)
                 for k in (
@@ -382,40 +382,159 @@ def export_html(notebook: nbformat.NotebookNode, briefing: Briefing, lang: str, 
     return body
 
 
-def index_html(briefings: list[Briefing], stamp: dict[str, str]) -> str:
-    """``reports/index.html``: every briefing in both languages, offline, no scripts."""
-    template = (config.TEMPLATES_DIR / "krbnn" / "static" / "briefing.css").read_text(encoding="utf-8")
-    rows = []
-    for briefing in briefings:
-        name = html.escape(briefing.name)
-        links = " · ".join(
-            f'<a href="{x}/{name}.html" hreflang="{x}">{html.escape(briefing.title[x])}</a>'
-            for x in config.LANGUAGES
+def _attached_csv(output: dict) -> str | None:
+    """The CSV a chart or table output carries in its metadata (see ``report.downloads``), if any."""
+    from krbnn_analysis.report.downloads import DATA_METADATA_KEY
+
+    metadata = output.get("metadata") or {}
+    for value in metadata.values():
+        if isinstance(value, dict) and DATA_METADATA_KEY in value:
+            return value[DATA_METADATA_KEY]
+    return metadata.get(DATA_METADATA_KEY)
+
+
+def _add_download_links(notebook: nbformat.NotebookNode, name: str, lang: str) -> None:
+    """After each output that carries its data, a link downloading that data as a CSV (data URI)."""
+    import nbformat
+
+    from krbnn_analysis.report.downloads import download_link
+
+    number = 0
+    for cell in notebook.cells:
+        outputs = []
+        for output in cell.get("outputs", []):
+            outputs.append(output)
+            csv = _attached_csv(output)
+            if csv is None:
+                continue
+            number += 1
+            link = download_link(csv, f"{name}_{lang}_{number:02d}.csv", lang)
+            outputs.append(nbformat.v4.new_output("display_data", data={"text/html": link}))
+        if "outputs" in cell:
+            cell["outputs"] = outputs
+
+
+def _index_file(lang: str) -> str:
+    from krbnn_analysis.report.landing import INDEX_FILES
+
+    return INDEX_FILES[lang]
+
+
+def briefing_tables(briefing: Briefing, cache_dir: Path) -> tuple[str, ...]:
+    """The curated tables the briefing's last runs loaded (from the manifests, any language)."""
+    tables: set[str] = set()
+    for lang in config.LANGUAGES:
+        manifest = Manifest.read(cache_dir / lang / f"{briefing.name}.json")
+        if manifest is not None:
+            tables.update(manifest.dependencies.tables)
+    return tuple(sorted(tables))
+
+
+def _is_built(briefing: Briefing, cache_dir: Path) -> bool:
+    """True when a successful run of the briefing is stored in every language (so it is published)."""
+    return all((cache_dir / lang / f"{briefing.name}.json").is_file() for lang in config.LANGUAGES)
+
+
+def _key_figure(briefing: Briefing, entry, cache_dir: Path):
+    """The briefing's key figure, from ``compute()``; kept beside the manifests while its run is current."""
+    from krbnn_analysis.report.landing import KeyFigure, compute_key_figure
+
+    manifest = Manifest.read(cache_dir / config.LANGUAGES[0] / f"{briefing.name}.json")
+    key = _sha256_json(
+        {
+            "run": manifest.execution_key if manifest else None,
+            "landing": _sha256_file(Path(__file__).with_name("landing.py")),
+        }
+    )
+    stored_path = cache_dir / "landing" / f"{briefing.name}.json"
+    try:
+        stored = json.loads(stored_path.read_text(encoding="utf-8"))
+        if stored["key"] == key:
+            return KeyFigure(**stored["figure"])
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    figure = compute_key_figure(entry)
+    _write_atomically(stored_path, json.dumps({"key": key, "figure": asdict(figure)}, sort_keys=True))
+    return figure
+
+
+def listed_briefings(briefings: list[Briefing], cache_dir: Path) -> list:
+    """The built briefings with their area, key figure and latest year of data, for the landing page.
+
+    A briefing not built yet (or whose notebook fails) is left out: its area shows as not available.
+    """
+    from krbnn_analysis.report.landing import ListedBriefing, latest_years, registry_by_notebook
+
+    registry = registry_by_notebook()
+    listed = []
+    for briefing in (b for b in briefings if _is_built(b, cache_dir)):
+        entry = registry.get(briefing.name)
+        listed.append(
+            ListedBriefing(
+                briefing.name,
+                briefing.title,
+                entry.area if entry else None,
+                _key_figure(briefing, entry, cache_dir) if entry else None,
+                latest_years(briefing_tables(briefing, cache_dir)),
+            )
         )
-        rows.append(f"<li><code>{html.escape(briefing.name)}</code> — {links}</li>")
-    return f"""<!DOCTYPE html>
-<html lang="id">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>KR BNN — Briefing / Kertas kebijakan</title>
-<style>{template}</style>
-</head>
-<body class="krbnn-index">
-<main>
-<h1>Kerja Sama Regional Bali–NTB–NTT: briefing analisis</h1>
-<p lang="en"><em>Regional cooperation Bali–NTB–NTT: analytical briefings</em></p>
-<ul class="krbnn-index-list">{"".join(rows)}</ul>
-</main>
-<footer class="krbnn-footer">krbnn-analysis {html.escape(stamp["version"])} · commit
-<code>{html.escape(stamp["commit"])}</code> · {html.escape(stamp["date"])}</footer>
-</body>
-</html>
-"""
+    return listed
 
 
-def write_index(briefings: list[Briefing], stamp: dict[str, str], target: Path) -> None:
-    target.write_text(index_html(briefings, stamp), encoding="utf-8")
+def landing_pages(listed: list, stamp: dict[str, str], *, workbook: bool) -> dict[str, str]:
+    """The landing page's HTML by file name (one per language)."""
+    from krbnn_analysis.report.landing import INDEX_FILES, landing_html
+
+    css = (config.TEMPLATES_DIR / "krbnn" / "static" / "briefing.css").read_text(encoding="utf-8")
+    return {
+        INDEX_FILES[lang]: landing_html(
+            lang, listed, stamp, css=css, date_text=_format_date(stamp["date"], lang), workbook=workbook
+        )
+        for lang in config.LANGUAGES
+    }
+
+
+def _workbook_key(tables: list[str], stamp: dict[str, str]) -> str:
+    """Hash of what the workbook holds: the tables (file and catalog entry), its writer and its date."""
+    return _sha256_json(
+        {
+            "tables": {t: _table_fingerprint(t) for t in tables},
+            "writer": _sha256_file(Path(__file__).with_name("workbook.py")),
+            "environment": environment_fingerprint(),
+            "date": stamp["date"],
+        }
+    )
+
+
+def write_delivery(
+    briefings: list[Briefing], stamp: dict[str, str], cache_dir: Path, staging: Path
+) -> list[Path]:
+    """The landing pages and the workbook of every table the briefings used, written into ``staging``.
+
+    The workbook is written again only when its tables, its writer or the date changed (its key is
+    kept in the cache; the published file must still be the one recorded there).
+    """
+    from krbnn_analysis.report.workbook import WORKBOOK_NAME, write_workbook
+
+    tables = sorted({t for b in briefings for t in briefing_tables(b, cache_dir)})
+    written = []
+    if tables:
+        key, record = _workbook_key(tables, stamp), cache_dir / "workbook.json"
+        published = _sha256_file(cache_dir.parent / WORKBOOK_NAME)
+        try:
+            current = json.loads(record.read_text(encoding="utf-8")) == {"key": key, "sha256": published}
+        except (OSError, ValueError):
+            current = False
+        if not current:
+            workbook = write_workbook(tables, staging / WORKBOOK_NAME, stamp["date"])
+            stored = {"key": key, "sha256": _sha256_file(workbook)}
+            _write_atomically(record, json.dumps(stored, sort_keys=True))
+            written.append(workbook)
+    pages = landing_pages(listed_briefings(briefings, cache_dir), stamp, workbook=bool(tables))
+    for name, text in pages.items():
+        (staging / name).write_text(text, encoding="utf-8")
+        written.append(staging / name)
+    return written
 
 
 # --- content hashes: what decides whether a job is redone -----------------------------------------------
@@ -752,17 +871,19 @@ def build_reports(
         )
         if failures:
             raise ReportBuildError("; ".join(r.error for r in failures))
-        write_index(discover(None, notebooks_dir), stamp, staging / "index.html")
+        delivered = write_delivery(discover(None, notebooks_dir), stamp, cache_dir, staging)
         # Every job succeeded: move the new briefings into place (each move is atomic on one filesystem).
         for result in done:
             final = out_dir / result.task.lang / f"{result.task.briefing.name}.html"
             final.parent.mkdir(exist_ok=True)
             os.replace(result.html, final)
             final.chmod(0o644)
-        _replace_if_changed(staging / "index.html", out_dir / "index.html")
-        (out_dir / "index.html").chmod(0o644)
+        for path in delivered:
+            _replace_if_changed(path, out_dir / path.name)
+            (out_dir / path.name).chmod(0o644)
         _record_published(done, by_job, cache_dir, out_dir)
-    return [out_dir / p.lang / f"{p.briefing.name}.html" for p in plans] + [out_dir / "index.html"]
+    briefing_files = [out_dir / p.lang / f"{p.briefing.name}.html" for p in plans]
+    return briefing_files + [out_dir / p.name for p in delivered]
 
 
 def _last_seconds(plan: _Plan) -> float:
