@@ -320,9 +320,9 @@ def test_points_carry_the_location_columns_of_every_point_table():
 def test_power_plant_caveats():
     text = _caveats("power_plants")
     for phrase in (
-        "OSM coverage is partial",
+        "OpenStreetMap coverage is partial",
         "do not add them up",
-        "captive mining",
+        "mining companies' own plants",
         "Sulawesi",
         "kWp",
         "Bedugul",
@@ -513,7 +513,8 @@ def test_geothermal_is_by_island_group_and_locations_are_counts():
         "locations",
     )
     assert set(geo.loc[geo["indicator"] != "geothermal_locations", "unit"]) == {"MW"}
-    assert "SUSPECT" in _caveats("re_potential") and "counts of locations" in _caveats("re_potential")
+    caveats = _caveats("re_potential")
+    assert "the data provider marks it doubtful" in caveats and "counts of locations" in caveats
 
 
 # --- figures from text --------------------------------------------------------------------------------
