@@ -7,7 +7,8 @@ import re
 
 import nbformat
 import pytest
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+from nbformat.v4 import new_code_cell, new_markdown_cell
+from synthetic_notebooks import write_notebook
 
 from krbnn_analysis import catalog, config
 from krbnn_analysis.catalog import Text, replace
@@ -38,18 +39,9 @@ def _synthetic_notebook(path, *, fail=False, stderr=False):
         ),
         new_code_cell("report.sources_table(LANG)"),
     ]
-    if fail:
-        cells.append(new_code_cell("raise ValueError('deliberate failure in a synthetic notebook')"))
     if stderr:
         cells.append(new_code_cell("import sys\nprint('a warning', file=sys.stderr)"))
-    notebook = new_notebook(
-        cells=cells,
-        metadata={
-            "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
-            "krbnn": {"title": {"id": "Briefing sintetis", "en": "Synthetic briefing"}},
-        },
-    )
-    nbformat.write(notebook, path)
+    write_notebook(path, cells, title=("Briefing sintetis", "Synthetic briefing"), fail=fail)
 
 
 @pytest.fixture(scope="module")

@@ -9,9 +9,9 @@ from __future__ import annotations
 import hashlib
 import shutil
 
-import nbformat
 import pytest
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+from nbformat.v4 import new_code_cell, new_markdown_cell
+from synthetic_notebooks import write_notebook
 
 from krbnn_analysis import config
 from krbnn_analysis.errors import ReportBuildError
@@ -39,16 +39,7 @@ def _notebook(path, table: str, *, text: str = "Teks / text", fail: bool = False
         new_code_cell("report.note(LANG, id='Baris: {n}', en='Rows: {n}', n=len(frame))"),
         new_code_cell("report.sources_table(LANG)"),
     ]
-    if fail:
-        cells.append(new_code_cell("raise ValueError('deliberate failure in a synthetic notebook')"))
-    notebook = new_notebook(
-        cells=cells,
-        metadata={
-            "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
-            "krbnn": {"title": {"id": f"Sintetis {table}", "en": f"Synthetic {table}"}},
-        },
-    )
-    nbformat.write(notebook, path)
+    write_notebook(path, cells, title=(f"Sintetis {table}", f"Synthetic {table}"), fail=fail)
 
 
 def _build(notebooks, out, outcomes: list[Outcome] | None = None, **options) -> dict[tuple, Outcome]:
