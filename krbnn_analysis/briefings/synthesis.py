@@ -50,6 +50,27 @@ MINING = "B"
 # A kab/kota whose value added is mostly mining (metal ore in Sumbawa Barat) swings with one mine; its
 # per-capita level says little about its people's income. Named, and left out of one convergence variant.
 MINING_DOMINATED_SHARE = 0.5
+# The tables behind the kab/kota part and the indicators of the matrix: the briefing lists their sources
+# and caveats (each focus-area briefing lists those of the rest).
+SOURCE_TABLES = (
+    "grdp_per_capita_kabkota",
+    "grdp_real",
+    "grdp_by_industry",
+    "kabkota_boundaries",
+    "foreign_arrivals_by_port",
+    "hotel_occupancy",
+    "air_traffic_by_airport",
+    "seaports",
+    "substations",
+    "electricity_pln",
+    "electricity_2019_by_type",
+    "re_potential",
+    "paddy",
+    "livestock_meat",
+    "food_security_index",
+    "grdp_expenditure",
+    "population",
+)
 POPULATION_JUMP = 0.05  # implied population changing by more than 5 % in a year: a re-based series
 
 
@@ -275,10 +296,14 @@ class SynthesisResult:
     sigma_change: dict[str, float]  # sigma last / first year − 1 (fraction), by variant
     beta: pd.DataFrame  # one row per variant: slope, slope_se, r_squared, beta (per year), half_life (years)
     theil: pd.DataFrame  # year, theil, between, within, between_share (fraction)
+    theil_parts: pd.DataFrame  # year, part ("between", "within"), value: the two parts, tidy for a chart
     williamson: pd.DataFrame  # province_code, year, williamson
     williamson_change: pd.Series  # last − first year, by province
     weights: dict[str, float]  # the weights used, by indicator key
     indicators: pd.DataFrame  # key, area, role, kind, dimension, unit, year, region_code, value, score
+    indicator_table: (
+        pd.DataFrame
+    )  # one row per indicator: key, area, role, year, weight, value_<code>, score_<code>
     cells: pd.DataFrame  # area × province: strength and gap (0–1)
     strength: pd.DataFrame  # strength (0–1), area × province (the matrix chart)
     gap: pd.DataFrame  # gap (0–1), area × province
@@ -288,6 +313,14 @@ class SynthesisResult:
     sensitivity: pd.DataFrame  # key, factor, area, score, rank: one run per weight × (1 ± WEIGHT_STEP)
     sensitivity_range: pd.DataFrame  # area: score, low, high, rank, rank_low, rank_high (ranking order)
     decisive_weight: pd.Series  # area → the indicator whose ±50 % moves its score most
+
+    def value(self, key: str, region: str) -> float:
+        """The raw value of indicator ``key`` for province ``region`` (as the focus-area result holds it)."""
+        return float(self.indicator_table.set_index("key").loc[key, f"value_{region}"])
+
+    def ranked(self, position: int) -> pd.Series:
+        """The row of ``ranking`` at rank ``position`` (1 = the area where cooperation pays most)."""
+        return self.ranking.set_index("rank").loc[position]
 
 
 # --- where the region stands -------------------------------------------------------------------------
@@ -560,6 +593,18 @@ def best_pairs(pairs: pd.DataFrame) -> pd.DataFrame:
     ]
 
 
+def indicator_table(scored: pd.DataFrame, weights: Mapping[str, float]) -> pd.DataFrame:
+    """One row per indicator in INDICATORS order: its area, role, year and weight, then the raw value and
+    the score of each province."""
+    wide = scored.pivot(index="key", columns="region_code", values=["value", "score"])
+    wide.columns = [f"{measure}_{region}" for measure, region in wide.columns]
+    keys = scored.drop_duplicates("key").set_index("key")[["area", "role", "unit", "year"]]
+    table = keys.join(wide).assign(weight=[weights[key] for key in keys.index])
+    columns = ["area", "role", "unit", "year", "weight"]
+    columns += [f"value_{code}" for code in FOCUS] + [f"score_{code}" for code in FOCUS]
+    return table[columns].rename_axis("key").reset_index()
+
+
 def focus_results() -> FocusResults:
     """The five focus-area results, each from its module's ``compute()``."""
     from krbnn_analysis.briefings import agriculture, connectivity, renewables, tourism, trade
@@ -595,6 +640,7 @@ def compute(
     typed, reference = klassen(panel)
     sigma, beta = convergence(panel, mining)
     williamson = williamson_by_province(panel)
+    theil = theil_by_year(panel)
     wide = williamson.pivot(index="year", columns="province_code", values="williamson")
 
     scored = normalise(indicator_values(results))
@@ -618,11 +664,13 @@ def compute(
         sigma=sigma,
         sigma_change=_change(sigma),
         beta=beta,
-        theil=theil_by_year(panel),
+        theil=theil,
+        theil_parts=theil.melt(id_vars="year", value_vars=["between", "within"], var_name="part"),
         williamson=williamson,
         williamson_change=(wide.iloc[-1] - wide.iloc[0]).reindex(FOCUS),
         weights=used,
         indicators=scored,
+        indicator_table=indicator_table(scored, used),
         cells=cells,
         strength=cells.pivot(index="area", columns="region_code", values=STRENGTH).reindex(
             index=AREAS, columns=FOCUS

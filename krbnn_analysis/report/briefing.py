@@ -212,6 +212,19 @@ def key_labels(keys: Sequence[str], lang: str, *, prefix: str) -> dict[str, str]
     return {key: i18n.t(prefix + key, lang) for key in keys}
 
 
+def rank_spans(ranges: pd.DataFrame, lang: str) -> pd.Series:
+    """``rank_low``/``rank_high`` → "rank 4–5", or "stays rank 3" when they are equal (sensitivity tables)."""
+    return pd.Series(
+        [
+            i18n.t("sy_rank_fixed", lang, rank=low)
+            if low == high
+            else i18n.t("sy_rank_span", lang, low=low, high=high)
+            for low, high in zip(ranges["rank_low"], ranges["rank_high"], strict=True)
+        ],
+        index=ranges.index,
+    )
+
+
 def region_bar_panels(
     frame: pd.DataFrame,
     *,

@@ -170,12 +170,16 @@ def headline_html(
     )
 
 
-def _datasets(datasets: Sequence[Dataset] | None) -> list[Dataset]:
-    chosen = list(datasets) if datasets is not None else loaded_datasets()
+def _datasets(datasets: Sequence[Dataset | str] | None) -> list[Dataset]:
+    """The given datasets (or catalog table names), else those this notebook loaded."""
+    if datasets is None:
+        return sorted(loaded_datasets(), key=lambda d: d.name)
+    entries = catalog()
+    chosen = [entries[d] if isinstance(d, str) else d for d in datasets]
     return sorted(chosen, key=lambda d: d.name)
 
 
-def caveats(lang: str, datasets: Sequence[Dataset] | None = None, *, extra: Sequence[str] = ()) -> HTML:
+def caveats(lang: str, datasets: Sequence[Dataset | str] | None = None, *, extra: Sequence[str] = ()) -> HTML:
     """Caveats of the tables this notebook loaded (from the catalog), plus any ``extra`` ones."""
     i18n.check_language(lang)
     items = [f"<li>{_escape(text)}</li>" for text in extra]
@@ -213,7 +217,7 @@ def licence_label(licence: str, lang: str) -> str:
     return name
 
 
-def sources_table(lang: str, datasets: Sequence[Dataset] | None = None, *, annex: bool = True) -> HTML:
+def sources_table(lang: str, datasets: Sequence[Dataset | str] | None = None, *, annex: bool = True) -> HTML:
     """Data-availability table of the tables this notebook loaded: for each, the original publisher and
     publication in the reader's language and the quality rating; then (``annex``) the technical annex."""
     i18n.check_language(lang)
