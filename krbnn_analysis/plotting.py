@@ -66,6 +66,15 @@ TECHNOLOGY_COLOURS = {
     "biomass": "#009e73",  # bluish green
     "ocean": "#332288",  # indigo
 }
+# Klassen typology quadrants (keys are quadrant numbers, not entities, so not in ENTITY_COLOURS): Tol's
+# medium-contrast pairs, dark for growing faster than the region, light for slower; blue for a per-capita
+# level above the region's, yellow-red below it.
+KLASSEN_COLOURS = {
+    1: "#004488",  # fast growth, high income: dark blue
+    2: "#6699cc",  # slow growth, high income: light blue
+    3: "#994455",  # fast growth, low income: dark red
+    4: "#eecc66",  # slow growth, low income: light yellow
+}
 OTHER_COLOUR = "#bbbbbb"
 ENTITY_COLOURS = {
     **REGION_COLOURS,
@@ -419,6 +428,69 @@ def bar_chart(
     return fig
 
 
+def range_chart(
+    frame: pd.DataFrame,
+    *,
+    lang: str,
+    title: str,
+    xlabel: str,
+    source: str | None = None,
+    decimals: int = 2,
+    annotate: str | None = None,
+) -> Figure:
+    """How far a value can move: one row per item of the index (labels already translated), top to
+    bottom in the frame's order, a line from column ``low`` to column ``high`` and a dot at ``value``,
+    e.g. a score under its default weights and its range when each weight moves ±50 %.
+
+    ``annotate`` names a column of text written right of each range (e.g. the ranks an item takes).
+    """
+    _check_ranges(frame)
+    height = 1.2 + 0.45 * len(frame)  # rows as far apart as bar_chart's bars
+    fig, ax = plt.subplots(figsize=(FIGSIZE[0], height))
+    positions = list(range(len(frame)))
+    for position, (low, high) in zip(positions, frame[["low", "high"]].to_numpy(float), strict=True):
+        ax.plot([low, high], [position, position], color=PALETTE[0], linewidth=3, marker="|", markersize=12)
+    ax.scatter(frame["value"], positions, s=45, color="#1f2933", edgecolor="white", zorder=3)
+    if annotate:
+        for position, high, text in zip(positions, frame["high"], frame[annotate], strict=True):
+            ax.annotate(
+                str(text),
+                xy=(high, position),
+                xytext=(10, 0),
+                textcoords="offset points",
+                va="center",
+                fontsize=MIN_FONT_SIZE,
+                annotation_clip=False,
+            )
+        left, right = ax.get_xlim()
+        ax.set_xlim(left, right + 0.2 * (right - left))  # room for the text beside the longest range
+    ax.set_yticks(positions, [str(i) for i in frame.index])
+    ax.set_ylim(len(frame) - 0.5, -0.5)  # first row on top
+    ax.grid(axis="y", visible=False)
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    ax.xaxis.set_major_locator(tick_locator(decimals))
+    ax.xaxis.set_major_formatter(number_formatter(lang, decimals))
+    if source:
+        source_note(ax, source)
+    attach_data(fig, frame.rename_axis(frame.index.name or "label").reset_index(), source=source, lang=lang)
+    return fig
+
+
+def _check_ranges(frame: pd.DataFrame) -> None:
+    """Every row's ``value`` lies within [``low``, ``high``]; a missing number fails too."""
+    missing = {"low", "value", "high"} - set(frame.columns)
+    if missing:
+        raise ValueError(f"range chart: columns {sorted(missing)} missing")
+    inside = (frame["low"] <= frame["value"]) & (frame["value"] <= frame["high"])
+    if not inside.all():
+        row = frame.loc[~inside].iloc[0]
+        raise ValueError(
+            f"range chart: row {row.name!r} needs low <= value <= high, "
+            f"has low {row['low']}, value {row['value']}, high {row['high']}"
+        )
+
+
 def stacked_shares(
     shares: pd.DataFrame,
     *,
@@ -556,8 +628,9 @@ def choropleth(
     name_regions: Sequence[str] = (),
     code: str = "region_code",
     panels: Sequence[Sequence[float]] | None = None,
+    categories: Mapping[object, tuple[str, str]] | None = None,
 ) -> Figure:
-    """Choropleth with legend bounds in the local number format.
+    """Choropleth with legend bounds in the local number format, or a map of categories.
 
     Classes are quantiles (mapclassify) unless ``breaks`` gives the upper bounds of the classes
     (``mapclassify.UserDefined``; the maximum is added), e.g. ``LQ_BREAKS`` for a location quotient,
@@ -568,22 +641,16 @@ def choropleth(
     and a tall one is not shrunk. ``panels`` (extents: west, east, south, north) splits a wide area into
     maps stacked one above the other, e.g. Bali and NTB above NTT, so that it is tall enough to read at
     A4 width.
-    """
-    import mapclassify
 
-    values = frame[column].to_numpy()
-    if breaks is not None:
-        upper = [b for b in breaks if b < values.max()] + [float(values.max())]
-        classes = mapclassify.UserDefined(values, bins=upper)
+    ``categories`` maps each value of ``column`` (e.g. a Klassen quadrant) to its legend label (already
+    translated) and colour, e.g. from ``KLASSEN_COLOURS``: regions are then filled by category, without
+    classes, and the legend lists every category of the mapping, in its order, with its number of
+    regions, so that it does not change with the data.
+    """
+    if categories is not None:
+        fill, handles = _category_fills(frame, column, categories, code)
     else:
-        classes = mapclassify.Quantiles(values, k=k)
-    bins = list(classes.bins)
-    lower = [float(values.min()), *bins[:-1]]
-    labels = [
-        f"{i18n.number(lo, lang, decimals)} – {i18n.number(hi, lang, decimals)}"
-        for lo, hi in zip(lower, bins, strict=True)
-    ]
-    colours = mpl.colormaps[cmap].resampled(len(bins))
+        fill, handles = _class_fills(frame[column].to_numpy(), lang, k, decimals, cmap, breaks)
     extents = [tuple(e) for e in panels] if panels else [tuple(frame.total_bounds[[0, 2, 1, 3]])]
     geographic = frame.crs is None or frame.crs.is_geographic
     heights = [map_height(e, FIGSIZE_MAP[0], geographic) for e in extents]
@@ -591,7 +658,6 @@ def choropleth(
     size = (FIGSIZE_MAP[0], min(max(sum(heights) + MAP_ROOM, low), high))
     fig, axes = plt.subplots(len(extents), 1, figsize=size, height_ratios=heights, squeeze=False)
     axes = list(axes[:, 0])
-    fill = [colours(int(c)) for c in classes.yb]
     for ax, (west, east, south, north) in zip(axes, extents, strict=True):
         frame.plot(ax=ax, color=fill, edgecolor="white", linewidth=0.4)
         if outline is not None:
@@ -620,10 +686,6 @@ def choropleth(
                 )
     if panels:
         fig.subplots_adjust(hspace=0.03)
-    handles = [
-        mpl.patches.Patch(facecolor=colours(i), edgecolor="#9aa5b1", label=label)
-        for i, label in enumerate(labels)
-    ]
     # Below the map, not on it: the study area fills the frame.
     last = axes[-1]
     last.legend(
@@ -631,9 +693,10 @@ def choropleth(
         title=legend_title,
         loc="upper left",
         bbox_to_anchor=(0, -0.01),
-        ncols=min(len(bins), 5),
-        fontsize=MIN_FONT_SIZE - 1,
-        title_fontsize=MIN_FONT_SIZE - 1,
+        # Category labels are sentences: two columns of them, at the text size of other charts.
+        ncols=2 if categories is not None else min(len(handles), 5),
+        fontsize=MIN_FONT_SIZE if categories is not None else MIN_FONT_SIZE - 1,
+        title_fontsize=MIN_FONT_SIZE if categories is not None else MIN_FONT_SIZE - 1,
     )
     axes[0].set_title(title)
     if source:
@@ -647,6 +710,53 @@ def choropleth(
         )
     attach_data(fig, pd.DataFrame(frame.drop(columns="geometry", errors="ignore")), source=source, lang=lang)
     return fig
+
+
+def _legend_patch(colour, label: str) -> mpl.patches.Patch:
+    return mpl.patches.Patch(facecolor=colour, edgecolor="#9aa5b1", label=label)
+
+
+def _class_fills(
+    values: np.ndarray, lang: str, k: int, decimals: int, cmap: str, breaks: Sequence[float] | None
+) -> tuple[list, list[mpl.patches.Patch]]:
+    """Fill colours of a choropleth's regions and its legend: quantiles or classes up to ``breaks``."""
+    import mapclassify
+
+    if breaks is not None:
+        upper = [b for b in breaks if b < values.max()] + [float(values.max())]
+        classes = mapclassify.UserDefined(values, bins=upper)
+    else:
+        classes = mapclassify.Quantiles(values, k=k)
+    bins = list(classes.bins)
+    lower = [float(values.min()), *bins[:-1]]
+    labels = [
+        f"{i18n.number(lo, lang, decimals)} – {i18n.number(hi, lang, decimals)}"
+        for lo, hi in zip(lower, bins, strict=True)
+    ]
+    colours = mpl.colormaps[cmap].resampled(len(bins))
+    handles = [_legend_patch(colours(i), label) for i, label in enumerate(labels)]
+    return [colours(int(c)) for c in classes.yb], handles
+
+
+def _category_fills(
+    frame: pd.DataFrame, column: str, categories: Mapping[object, tuple[str, str]], code: str
+) -> tuple[list[str], list[mpl.patches.Patch]]:
+    """Fill colours of a categorical map's regions and its legend: every category, with its count."""
+    values = frame[column]
+    unknown = ~values.isin(list(categories))
+    if unknown.any():
+        first = int(np.argmax(unknown))
+        where = frame[code].iloc[first] if code in frame else values.index[first]
+        raise ValueError(
+            f"column {column!r}: value {values.tolist()[first]!r} (region {where}) is not one of the "
+            f"categories {list(categories)}"
+        )
+    counts = values.value_counts()
+    handles = [
+        _legend_patch(colour, f"{label} ({int(counts.get(key, 0))})")
+        for key, (label, colour) in categories.items()
+    ]
+    return [categories[value][1] for value in values], handles
 
 
 def route_map(

@@ -152,6 +152,7 @@ def _closest_pair(colours: dict[str, str]) -> tuple[float, str, str]:
             {**{k: v for k, v in plotting.TECHNOLOGY_COLOURS.items() if k != "diesel"}, "unknown": "#bbbbbb"},
             MIN_DISTANCE_AREAS,
         ),
+        (plotting.KLASSEN_COLOURS, MIN_DISTANCE_AREAS),
     ],
 )
 def test_colours_shown_together_stay_apart_for_deuteranopes(group, minimum):
@@ -312,3 +313,130 @@ def test_a_wide_map_gets_a_height_from_its_shape_and_panels_make_it_taller():
     )
     assert one.get_figheight() < 5.6 < two.get_figheight()
     assert len(two.axes) == 2 and two.axes[-1].get_legend() is not None
+
+
+SYNTHETIC_QUADRANTS = {  # legend labels of a categorical map: synthetic, not the briefing's wording
+    quadrant: (f"Kuadran {quadrant}", colour) for quadrant, colour in plotting.KLASSEN_COLOURS.items()
+}
+
+
+def _synthetic_klassen_map(quadrants: list[int]):
+    """The 41 committed kab/kota boundaries with SYNTHETIC quadrants (cycled over the list)."""
+    from krbnn_analysis import load
+
+    shapes = load("kabkota_boundaries")
+    shapes["quadrant"] = [quadrants[i % len(quadrants)] for i in range(len(shapes))]
+    return shapes
+
+
+def test_a_categorical_map_fills_each_region_with_its_category_colour():
+    frame = _squares([0.0] * 4)
+    frame["quadrant"] = [3, 1, 4, 3]
+    fig = plotting.choropleth(
+        frame, "quadrant", lang="id", title="Tipologi", legend_title="Kuadran", categories=SYNTHETIC_QUADRANTS
+    )
+    fills = [mpl.colors.to_hex(c) for c in fig.axes[0].collections[0].get_facecolors()]
+    assert fills == [plotting.KLASSEN_COLOURS[q] for q in (3, 1, 4, 3)]
+
+
+def test_a_categorical_map_of_the_41_kabkota_lists_every_category_with_its_count():
+    # Quadrant 2 is never used: the legend still lists it, with 0, so that it does not change with data.
+    frame = _synthetic_klassen_map([1, 1, 3, 4])
+    fig = plotting.choropleth(
+        frame,
+        "quadrant",
+        lang="id",
+        title="Tipologi Klassen",
+        legend_title="Kuadran",
+        categories=SYNTHETIC_QUADRANTS,
+        source="Sumber: data sintetis",
+        panels=[(114.35, 119.45, -9.15, -7.95), (118.75, 125.25, -11.05, -7.95)],
+    )
+    legend = fig.axes[-1].get_legend()
+    # 41 = 10 full cycles of (1, 1, 3, 4) and one more 1: 21 ones, 10 threes, 10 fours.
+    assert [t.get_text() for t in legend.get_texts()] == [
+        "Kuadran 1 (21)",
+        "Kuadran 2 (0)",
+        "Kuadran 3 (10)",
+        "Kuadran 4 (10)",
+    ]
+    assert [mpl.colors.to_hex(p.get_facecolor()) for p in legend.get_patches()] == list(
+        plotting.KLASSEN_COLOURS.values()
+    )
+    drawn = {mpl.colors.to_hex(c) for ax in fig.axes for c in ax.collections[0].get_facecolors()}
+    assert drawn == {plotting.KLASSEN_COLOURS[q] for q in (1, 3, 4)}
+    data, source, _ = plotting.figure_data(fig)
+    assert len(data) == 41 and "geometry" not in data and source == "Sumber: data sintetis"
+    sizes = [t.get_fontsize() for t in [*legend.get_texts(), legend.get_title(), *fig.axes[-1].texts]]
+    assert min(sizes) * 7.2 / plotting.FIGSIZE_MAP[0] >= 8.0  # as test_chart_text_is_large_enough_for_a4
+    assert plotting.alt_text(fig) == "Tipologi Klassen"
+
+
+def test_a_categorical_map_rejects_a_value_without_a_category():
+    frame = _squares([0.0] * 3)
+    frame["quadrant"] = [1, 5, 2]
+    with pytest.raises(ValueError, match=r"value 5 \(region 5202\)"):
+        plotting.choropleth(
+            frame, "quadrant", lang="en", title="Typology", legend_title="Q", categories=SYNTHETIC_QUADRANTS
+        )
+
+
+def _synthetic_sensitivity() -> pd.DataFrame:
+    """SYNTHETIC scores of three focus areas and their range when each weight moves ±50 %."""
+    return pd.DataFrame(
+        {
+            "low": [0.52, 0.31, 0.18],
+            "value": [0.61, 0.40, 0.22],
+            "high": [0.70, 0.55, 0.29],
+            "ranks": ["peringkat 1", "peringkat 1–2", "peringkat 3"],
+        },
+        index=pd.Index(["Pangan", "Energi", "Pariwisata"], name="bidang"),
+    )
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_a_range_chart_draws_each_row_from_low_to_high_with_its_annotation(lang):
+    frame = _synthetic_sensitivity()
+    fig = plotting.range_chart(
+        frame, lang=lang, title="Kepekaan skor", xlabel="Skor", source="Sumber: sintetis", annotate="ranks"
+    )
+    ax = fig.axes[0]
+    ranges = [(list(line.get_xdata()), list(line.get_ydata())) for line in ax.get_lines()]
+    assert ranges == [([0.52, 0.70], [0, 0]), ([0.31, 0.55], [1, 1]), ([0.18, 0.29], [2, 2])]
+    assert [label.get_text() for label in ax.get_yticklabels()] == ["Pangan", "Energi", "Pariwisata"]
+    assert ax.get_ylim()[0] > ax.get_ylim()[1]  # the first row on top
+    dots = ax.collections[0].get_offsets()
+    assert dots[:, 0].tolist() == [0.61, 0.40, 0.22] and dots[:, 1].tolist() == [0, 1, 2]
+    texts = {t.get_text() for t in ax.texts}
+    assert {"peringkat 1", "peringkat 1–2", "peringkat 3"} <= texts
+    fig.canvas.draw()
+    low, high = ax.get_xlim()
+    ticks = [
+        (t.get_loc(), t.label1.get_text()) for t in ax.xaxis.get_major_ticks() if low <= t.get_loc() <= high
+    ]
+    assert len(ticks) >= 3
+    for location, label in ticks:
+        assert _parse(label, lang) == pytest.approx(location), (location, label)
+    sizes = [t.label1.get_fontsize() for t in ax.xaxis.get_major_ticks()] + [
+        t.get_fontsize() for t in ax.texts
+    ]
+    assert min(sizes) * 7.2 / plotting.FIGSIZE[0] >= 8.0  # as test_chart_text_is_large_enough_for_a4
+    assert plotting.alt_text(fig) == "Kepekaan skor"
+    data, _, _ = plotting.figure_data(fig)
+    assert data["bidang"].tolist() == ["Pangan", "Energi", "Pariwisata"]
+    assert data["value"].tolist() == [0.61, 0.40, 0.22]
+
+
+def test_a_range_chart_grows_with_its_rows():
+    frame = _synthetic_sensitivity()
+    assert (
+        plotting.range_chart(frame.iloc[:1], lang="id", title="T", xlabel="x").get_figheight()
+        < plotting.range_chart(frame, lang="id", title="T", xlabel="x").get_figheight()
+    )
+
+
+def test_a_range_chart_rejects_a_value_outside_its_range():
+    frame = _synthetic_sensitivity()
+    frame.loc["Energi", "value"] = 0.60  # above its high, 0.55
+    with pytest.raises(ValueError, match="row 'Energi'"):
+        plotting.range_chart(frame, lang="id", title="T", xlabel="x")
