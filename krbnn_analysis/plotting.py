@@ -88,6 +88,9 @@ ENTITY_COLOURS = {
 # For series that are not entities (measures, scenarios): the same palettes, in order.
 PALETTE = ["#0072b2", "#d55e00", "#44aa99", "#882255", "#000000", "#56b4e9", "#f0e442", "#6b3d00"]
 PARTS_PALETTE = PALETTE  # kept for callers of the old name
+# Map panels (west, east, south, north in degrees) that split the region so it prints large enough on A4:
+# Bali and NTB above, NTT below.
+SPLIT_PANELS = ((114.35, 119.45, -9.15, -7.95), (118.75, 125.25, -11.05, -7.95))
 SOURCE_STYLE = {"fontsize": 9, "color": "#52606d", "ha": "left", "va": "top"}
 
 

@@ -45,6 +45,7 @@ BRIEFINGS = {  # where each focus area's detail is
 STRENGTH, GAP = "strength", "gap"
 LEVEL, NEED = "level", "need"  # level: higher is better placed; need: higher is more need
 WEIGHT_STEP = 0.5  # the sensitivity check moves each weight by ±50 %
+NO_DECISIVE = "none"  # decisive weight of an area whose score no weight of its own moves
 PRICE_BASIS = "ADHK2010"
 MINING = "B"
 # A kab/kota whose value added is mostly mining (metal ore in Sumbawa Barat) swings with one mine; its
@@ -289,16 +290,18 @@ class SynthesisResult:
         pd.DataFrame
     )  # region_code, province_code, growth (% a year), level (thousand IDR), quadrant, labels
     klassen_reference: tuple[float, float]  # the region's growth (% a year) and per-capita level
-    klassen_counts: pd.DataFrame  # kab/kota per quadrant (rows 1–4) × province (+ total)
+    klassen_counts: pd.DataFrame  # quadrant (1–4), then kab/kota per province (51, 52, 53) and total
     klassen_map: gpd.GeoDataFrame  # kab/kota shapes + quadrant
     province_shapes: gpd.GeoDataFrame
     sigma: pd.DataFrame  # year, sigma, cv, variant ("all", "without_mining")
     sigma_change: dict[str, float]  # sigma last / first year − 1 (fraction), by variant
-    beta: pd.DataFrame  # one row per variant: slope, slope_se, r_squared, beta (per year), half_life (years)
+    beta: pd.DataFrame  # per variant: slope, slope_se, r_squared, beta (fraction a year), beta_pct, half_life
     theil: pd.DataFrame  # year, theil, between, within, between_share (fraction)
     theil_parts: pd.DataFrame  # year, part ("between", "within"), value: the two parts, tidy for a chart
-    williamson: pd.DataFrame  # province_code, year, williamson
+    williamson: pd.DataFrame  # region_code (province), year, value (Williamson index of its kab/kota)
     williamson_change: pd.Series  # last − first year, by province
+    fastest_kabkota: str  # kab/kota with the highest average growth over panel_years
+    interisland_links: int  # grid links between islands other than Java–Bali (connectivity result)
     weights: dict[str, float]  # the weights used, by indicator key
     indicators: pd.DataFrame  # key, area, role, kind, dimension, unit, year, region_code, value, score
     indicator_table: (
@@ -313,6 +316,7 @@ class SynthesisResult:
     sensitivity: pd.DataFrame  # key, factor, area, score, rank: one run per weight × (1 ± WEIGHT_STEP)
     sensitivity_range: pd.DataFrame  # area: score, low, high, rank, rank_low, rank_high (ranking order)
     decisive_weight: pd.Series  # area → the indicator whose ±50 % moves its score most
+    sensitivity_table: pd.DataFrame  # sensitivity_range with area as a column and decisive (indicator key)
 
     def value(self, key: str, region: str) -> float:
         """The raw value of indicator ``key`` for province ``region`` (as the focus-area result holds it)."""
@@ -401,7 +405,7 @@ def klassen_counts(typed: pd.DataFrame) -> pd.DataFrame:
     """Kab/kota per quadrant and province, with a total column."""
     counts = pd.crosstab(typed["quadrant"], typed["province_code"]).reindex(index=[1, 2, 3, 4], columns=FOCUS)
     counts = counts.fillna(0).astype(int)
-    return counts.assign(total=counts.sum(axis=1))
+    return counts.assign(total=counts.sum(axis=1)).rename_axis(columns=None).reset_index()
 
 
 def convergence(panel: pd.DataFrame, mining: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -416,7 +420,7 @@ def convergence(panel: pd.DataFrame, mining: pd.DataFrame) -> tuple[pd.DataFrame
         [beta_convergence(data, value="per_capita").assign(variant=name) for name, data in variants.items()],
         ignore_index=True,
     )
-    return sigma, beta
+    return sigma, beta.assign(beta_pct=beta["beta"] * 100)
 
 
 def _change(sigma: pd.DataFrame) -> dict[str, float]:
@@ -439,7 +443,10 @@ def williamson_by_province(panel: pd.DataFrame) -> pd.DataFrame:
         williamson_index(rows, value="per_capita", population="population").assign(province_code=province)
         for province, rows in panel.groupby("province_code", sort=True)
     ]
-    return pd.concat(parts, ignore_index=True)[["province_code", "year", "williamson"]]
+    both = pd.concat(parts, ignore_index=True)
+    return both.rename(columns={"province_code": "region_code", "williamson": "value"})[
+        ["region_code", "year", "value"]
+    ]
 
 
 # --- where cooperation pays --------------------------------------------------------------------------
@@ -574,13 +581,13 @@ def sensitivity_range(ranking: pd.DataFrame, runs: pd.DataFrame) -> pd.DataFrame
 
 
 def decisive_weights(runs: pd.DataFrame, indicators: tuple[Indicator, ...] = INDICATORS) -> pd.Series:
-    """For each area, the indicator of that area whose ±50 % moves its score the most; "" when no weight
-    moves it (e.g. an area whose best pair rests on one indicator on each side)."""
+    """For each area, the indicator of that area whose ±50 % moves its score the most; NO_DECISIVE when
+    no weight moves it (e.g. an area whose best pair rests on one indicator on each side)."""
     area_of = {indicator.key: indicator.area for indicator in indicators}
     own = runs[runs["key"].map(area_of) == runs["area"]]
     moved = own.groupby(["area", "key"])["score"].agg(lambda s: float(s.max() - s.min()))
     top = moved.groupby(level="area").idxmax().map(lambda pair: pair[1])
-    return top.where(moved.groupby(level="area").max() > 0, "").rename("key")
+    return top.where(moved.groupby(level="area").max() > 0, NO_DECISIVE).rename("key")
 
 
 def best_pairs(pairs: pd.DataFrame) -> pd.DataFrame:
@@ -641,13 +648,15 @@ def compute(
     sigma, beta = convergence(panel, mining)
     williamson = williamson_by_province(panel)
     theil = theil_by_year(panel)
-    wide = williamson.pivot(index="year", columns="province_code", values="williamson")
+    wide = williamson.pivot(index="year", columns="region_code", values="value")
 
     scored = normalise(indicator_values(results))
     cells = cell_scores(scored, used)
     pairs = pair_scores(cells)
     ranking = area_ranking(pairs)
     runs = sensitivity(scored, used)
+    spread = sensitivity_range(ranking, runs)
+    decisive = decisive_weights(runs).reindex(list(ranking["area"]))
     return SynthesisResult(
         panel_years=(int(panel["year"].min()), int(panel["year"].max())),
         panel_regions=int(panel["region_code"].nunique()),
@@ -668,6 +677,8 @@ def compute(
         theil_parts=theil.melt(id_vars="year", value_vars=["between", "within"], var_name="part"),
         williamson=williamson,
         williamson_change=(wide.iloc[-1] - wide.iloc[0]).reindex(FOCUS),
+        fastest_kabkota=str(typed.loc[typed["growth"].idxmax(), "region_code"]),
+        interisland_links=int(results.connectivity.interisland_links),
         weights=used,
         indicators=scored,
         indicator_table=indicator_table(scored, used),
@@ -680,6 +691,7 @@ def compute(
         ranking=ranking,
         best_pairs=best_pairs(pairs),
         sensitivity=runs,
-        sensitivity_range=sensitivity_range(ranking, runs),
-        decisive_weight=decisive_weights(runs).reindex(list(ranking["area"])),
+        sensitivity_range=spread,
+        decisive_weight=decisive,
+        sensitivity_table=spread.assign(decisive=decisive).rename_axis("area").reset_index(),
     )

@@ -6,6 +6,7 @@ from krbnn_analysis.report.briefing import (
     industry_labels,
     key_labels,
     key_messages,
+    klassen_categories,
     line_panels,
     month_axis,
     rank_spans,
@@ -13,6 +14,7 @@ from krbnn_analysis.report.briefing import (
     region_bar_panels,
     region_labels,
     result_table,
+    sensitivity_chart,
     setup,
 )
 from krbnn_analysis.report.components import (
@@ -37,6 +39,7 @@ __all__ = [
     "industry_labels",
     "key_labels",
     "key_messages",
+    "klassen_categories",
     "licence_label",
     "line_panels",
     "month_axis",
@@ -46,6 +49,7 @@ __all__ = [
     "region_bar_panels",
     "region_labels",
     "result_table",
+    "sensitivity_chart",
     "setup",
     "source_line",
     "sources_table",

@@ -225,6 +225,21 @@ def rank_spans(ranges: pd.DataFrame, lang: str) -> pd.Series:
     )
 
 
+def klassen_categories(lang: str) -> dict[int, tuple[str, str]]:
+    """Klassen quadrant → (its label in ``lang``, its registry colour), for ``plotting.choropleth``."""
+    return {q: (i18n.t(f"sy_klassen_{q}", lang), colour) for q, colour in plotting.KLASSEN_COLOURS.items()}
+
+
+def sensitivity_chart(ranges: pd.DataFrame, lang: str, *, prefix: str, **options: object) -> Figure:
+    """``plotting.range_chart`` of a sensitivity table indexed by key (``score``, ``low``, ``high``,
+    ``rank_low``, ``rank_high``): rows labelled ``t(prefix + key)``, the rank span written beside each."""
+    frame = ranges.assign(value=ranges["score"], ranks=rank_spans(ranges, lang))
+    frame = frame.rename(index=key_labels(list(ranges.index), lang, prefix=prefix))
+    return plotting.range_chart(
+        frame[["value", "low", "high", "ranks"]], lang=lang, annotate="ranks", **options
+    )
+
+
 def region_bar_panels(
     frame: pd.DataFrame,
     *,

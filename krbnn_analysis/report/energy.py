@@ -26,7 +26,7 @@ from krbnn_analysis.technologies import CHART_ORDER as TECHNOLOGY_ORDER
 
 MAP_SIZE = (9.5, 9.0)  # two panels and the legend: fills the width and most of the height of an A4 page
 # Panels of the plant map (west, east, south, north in degrees): Bali and NTB; NTT.
-PANEL_EXTENTS = ((114.35, 119.45, -9.15, -7.95), (118.75, 125.25, -11.05, -7.95))
+PANEL_EXTENTS = plotting.SPLIT_PANELS
 PANEL_HEIGHTS = (1.0, 2.0)
 AREA_COLOUR_JOINED = "#8d6a9f"  # an area of several provinces (NTB + NTT)
 SIZE_STEPS_MW = (10, 100, 300)  # circle sizes shown in the map legend

@@ -124,6 +124,20 @@ def trade_figure(result: Any) -> KeyFigure:
     )
 
 
+def synthesis_figure(result: Any) -> KeyFigure:
+    first, last = result.panel_years
+    counts = result.klassen_counts.set_index("quadrant")["total"]
+    return KeyFigure(
+        _count(int(counts.loc[3]), result.panel_regions),
+        {
+            "id": "Kab/kota yang tumbuh lebih cepat dari kawasan tetapi PDRB per kapitanya di bawahnya, "
+            f"{first}–{last}",
+            "en": "Kab/kota growing faster than the region but with GRDP per capita below it, "
+            f"{first}–{last}",
+        },
+    )
+
+
 AREAS: tuple[Area, ...] = (
     Area(
         "overview",
@@ -210,6 +224,7 @@ REGISTRY: tuple[RegistryEntry, ...] = (
         "04_agriculture", "agriculture", "krbnn_analysis.briefings.agriculture", agriculture_figure
     ),
     RegistryEntry("05_trade", "trade", "krbnn_analysis.briefings.trade", trade_figure),
+    RegistryEntry("06_synthesis", "synthesis", "krbnn_analysis.briefings.synthesis", synthesis_figure),
 )
 
 TEXT = {
