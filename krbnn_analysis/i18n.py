@@ -72,10 +72,14 @@ def percent(value: float, lang: str, decimals: int = 1) -> str:
     return number(value, lang, decimals) + "%"
 
 
+def signed_number(value: float, lang: str, decimals: int = 1) -> str:
+    """A change with an explicit sign: ``+0,12`` / ``−0,39`` (true minus sign)."""
+    return ("+" if value >= 0 else "−") + number(abs(value), lang, decimals)
+
+
 def signed_percent(value: float, lang: str, decimals: int = 1) -> str:
     """Growth with an explicit sign: ``+5,7%`` / ``−2,1%`` (true minus sign)."""
-    text = percent(abs(value), lang, decimals)
-    return ("+" if value >= 0 else "−") + text
+    return signed_number(value, lang, decimals) + "%"
 
 
 def points(value: float, lang: str, decimals: int = 1) -> str:

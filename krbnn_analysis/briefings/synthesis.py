@@ -53,11 +53,9 @@ MINING = "B"
 MINING_DOMINATED_SHARE = 0.5
 # The tables behind the kab/kota part and the indicators of the matrix: the briefing lists their sources
 # and caveats (each focus-area briefing lists those of the rest).
+PANEL_TABLES = ("grdp_per_capita_kabkota", "grdp_real", "grdp_by_industry", "kabkota_boundaries")
 SOURCE_TABLES = (
-    "grdp_per_capita_kabkota",
-    "grdp_real",
-    "grdp_by_industry",
-    "kabkota_boundaries",
+    *PANEL_TABLES,
     "foreign_arrivals_by_port",
     "hotel_occupancy",
     "air_traffic_by_airport",
