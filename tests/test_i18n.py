@@ -23,6 +23,8 @@ def test_every_translation_has_both_languages_and_the_same_placeholders():
         (i18n.number, (0.5, 0), "0", "0"),  # round half to even, as Python's round
         (i18n.percent, (5.73,), "5,7%", "5.7%"),
         (i18n.signed_percent, (-2.149, 2), "−2,15%", "−2.15%"),
+        (i18n.signed_number, (0.1179, 2), "+0,12", "+0.12"),
+        (i18n.signed_number, (-0.3856, 2), "−0,39", "−0.39"),
         (i18n.rupiah_billion, (162694.33,), "Rp162,7 triliun", "IDR 162.7 trillion"),
         (i18n.rupiah_billion, (875.25,), "Rp875,2 miliar", "IDR 875.2 billion"),
         (i18n.rupiah_thousand, (37513.77,), "Rp37,5 juta", "IDR 37.5 million"),

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from krbnn_analysis import report, tables
+from krbnn_analysis import plotting, report, tables
 
 
 def test_key_messages_refuse_a_fourth_sentence():
@@ -102,3 +102,47 @@ def test_matrix_chart_writes_every_value_and_leaves_the_diagonal_blank():
     texts = [text.get_text() for text in fig.axes[0].texts]
     assert texts == ["52", "67", "s"]  # values in the locale, row by row, then the source line
     assert [label.get_text() for label in fig.axes[0].get_xticklabels()] == ["Bali", "NTB"]
+
+
+def test_rank_spans_say_whether_a_rank_moves():
+    ranges = pd.DataFrame({"rank_low": [1, 4], "rank_high": [1, 5]}, index=["energy", "farming"])
+    assert report.rank_spans(ranges, "id").tolist() == ["tetap peringkat 1", "peringkat 4–5"]
+    assert report.rank_spans(ranges, "en").tolist() == ["stays rank 1", "rank 4–5"]
+
+
+def test_klassen_categories_pair_each_quadrant_with_its_label_and_registry_colour():
+    categories = report.klassen_categories("id")
+    assert list(categories) == [1, 2, 3, 4]
+    assert categories[3] == ("Berkembang cepat", plotting.KLASSEN_COLOURS[3])
+    assert report.klassen_categories("en")[4][0] == "Low growth, low income"
+
+
+def test_sensitivity_chart_draws_the_range_of_each_area_with_its_rank_span():
+    # synthetic sensitivity table of two areas
+    ranges = pd.DataFrame(
+        {
+            "score": [0.9, 0.3],
+            "low": [0.8, 0.25],
+            "high": [0.95, 0.3],
+            "rank_low": [1, 2],
+            "rank_high": [1, 2],
+        },
+        index=["renewable_energy", "tourism"],
+    )
+    fig = report.sensitivity_chart(ranges, "en", prefix="sy_short_", title="Synthetic", xlabel="score")
+    texts = [text.get_text() for text in fig.axes[0].texts]
+    assert "stays rank 1" in texts and "stays rank 2" in texts
+    labels = [label.get_text() for label in fig.axes[0].get_yticklabels()]
+    assert labels == ["Renewable energy", "Tourism"]
+
+
+def test_caveats_and_sources_take_table_names():
+    import html
+
+    from krbnn_analysis.catalog import catalog
+
+    real, hdi = (html.escape(catalog()[name].title.en) for name in ("grdp_real", "hdi"))
+    caveats = report.caveats("en", ["grdp_real"]).data
+    sources = report.sources_table("en", ["grdp_real"], annex=False).data
+    assert real in caveats and real in sources
+    assert hdi not in caveats and hdi not in sources

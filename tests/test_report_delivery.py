@@ -162,6 +162,14 @@ def test_latest_years_span_the_tables_freshness():
     assert landing.latest_years([]) is None
 
 
+def test_a_target_year_quoted_from_text_does_not_stretch_the_span():
+    from krbnn_analysis.catalog import catalog
+
+    assert catalog()["text_figures"].freshness["latest_year"] == 2030  # a quoted 2030 target
+    hdi = catalog()["hdi"].freshness["latest_year"]
+    assert landing.latest_years(["hdi", "text_figures", "energy_text_figures"]) == (hdi, hdi)
+
+
 def test_landing_page_shows_the_span_of_latest_years():
     page = landing.landing_html("en", _listed(), STAMP, css="", date_text="", workbook=False)
     assert "Latest year of data, by table: 2016–2022" in page

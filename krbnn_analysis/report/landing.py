@@ -298,11 +298,16 @@ def compute_key_figure(entry: RegistryEntry) -> KeyFigure:
     return entry.key_figure(module.compute())
 
 
+# Figures quoted from text: their "latest year" can be a target year (a 2030 goal), not data.
+QUOTED_FIGURE_TABLES = frozenset({"text_figures", "energy_text_figures"})
+
+
 def latest_years(tables: Iterable[str]) -> tuple[int, int] | None:
     """The earliest and the latest of the tables' latest years of data (catalog freshness).
 
     A span, not one year: an area's tables end in different years (a census, a production table
-    with this year's forecast), and one number would hide which. None when no table states one.
+    with this year's forecast), and one number would hide which. Tables of figures quoted from text
+    are left out (their years include targets). None when no table states one.
     """
     from krbnn_analysis.catalog import catalog
 
@@ -310,7 +315,9 @@ def latest_years(tables: Iterable[str]) -> tuple[int, int] | None:
     years = [
         entries[name].freshness.get("latest_year")
         for name in tables
-        if name in entries and entries[name].freshness.get("latest_year") is not None
+        if name in entries
+        and name not in QUOTED_FIGURE_TABLES
+        and entries[name].freshness.get("latest_year") is not None
     ]
     return (min(years), max(years)) if years else None
 
