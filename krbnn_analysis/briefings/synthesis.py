@@ -45,7 +45,7 @@ BRIEFINGS = {  # where each focus area's detail is
 STRENGTH, GAP = "strength", "gap"
 LEVEL, NEED = "level", "need"  # level: higher is better placed; need: higher is more need
 WEIGHT_STEP = 0.5  # the sensitivity check moves each weight by ±50 %
-NO_DECISIVE = "none"  # decisive weight of an area whose score no weight of its own moves
+NO_MOVER = "none"  # shown for an area whose rank no ±50 % weight change moves
 PRICE_BASIS = "ADHK2010"
 MINING = "B"
 # A kab/kota whose value added is mostly mining (metal ore in Sumbawa Barat) swings with one mine; its
@@ -313,8 +313,9 @@ class SynthesisResult:
     best_pairs: pd.DataFrame  # for each ordered pair of provinces: its best area, score
     sensitivity: pd.DataFrame  # key, factor, area, score, rank: one run per weight × (1 ± WEIGHT_STEP)
     sensitivity_range: pd.DataFrame  # area: score, low, high, rank, rank_low, rank_high (ranking order)
-    decisive_weight: pd.Series  # area → the indicator whose ±50 % moves its score most
-    sensitivity_table: pd.DataFrame  # sensitivity_range with area as a column and decisive (indicator key)
+    areas_keeping_rank: int  # areas whose rank no single ±50 % weight change moves
+    rank_movers: pd.Series  # area → indicator keys whose weight at ±50 % changes its rank (INDICATORS order)
+    sensitivity_table: pd.DataFrame  # sensitivity_range with area as a column and movers (tuple of keys)
 
     def value(self, key: str, region: str) -> float:
         """The raw value of indicator ``key`` for province ``region`` (as the focus-area result holds it)."""
@@ -578,14 +579,17 @@ def sensitivity_range(ranking: pd.DataFrame, runs: pd.DataFrame) -> pd.DataFrame
     return out[["score", "low", "high", "rank", "rank_low", "rank_high"]]
 
 
-def decisive_weights(runs: pd.DataFrame, indicators: tuple[Indicator, ...] = INDICATORS) -> pd.Series:
-    """For each area, the indicator of that area whose ±50 % moves its score the most; NO_DECISIVE when
-    no weight moves it (e.g. an area whose best pair rests on one indicator on each side)."""
-    area_of = {indicator.key: indicator.area for indicator in indicators}
-    own = runs[runs["key"].map(area_of) == runs["area"]]
-    moved = own.groupby(["area", "key"])["score"].agg(lambda s: float(s.max() - s.min()))
-    top = moved.groupby(level="area").idxmax().map(lambda pair: pair[1])
-    return top.where(moved.groupby(level="area").max() > 0, NO_DECISIVE).rename("key")
+def rank_movers(ranking: pd.DataFrame, runs: pd.DataFrame, keys: tuple[str, ...]) -> pd.Series:
+    """For each area, the indicators (in ``keys`` order) whose weight, halved or raised by half, changes
+    the area's rank; ``(NO_MOVER,)`` when none does. With equal weights the two indicators of one side move
+    a score by the same amount, so the score alone cannot name one indicator: the rank can."""
+    default = ranking.set_index("area")["rank"]
+    moved = runs[runs["rank"] != runs["area"].map(default)]
+    movers = {
+        area: tuple(key for key in keys if key in set(moved.loc[moved["area"] == area, "key"])) or (NO_MOVER,)
+        for area in ranking["area"]
+    }
+    return pd.Series(movers, name="keys").rename_axis("area")
 
 
 def best_pairs(pairs: pd.DataFrame) -> pd.DataFrame:
@@ -654,7 +658,7 @@ def compute(
     ranking = area_ranking(pairs)
     runs = sensitivity(scored, used)
     spread = sensitivity_range(ranking, runs)
-    decisive = decisive_weights(runs).reindex(list(ranking["area"]))
+    movers = rank_movers(ranking, runs, tuple(used))
     return SynthesisResult(
         panel_years=(int(panel["year"].min()), int(panel["year"].max())),
         panel_regions=int(panel["region_code"].nunique()),
@@ -690,6 +694,7 @@ def compute(
         best_pairs=best_pairs(pairs),
         sensitivity=runs,
         sensitivity_range=spread,
-        decisive_weight=decisive,
-        sensitivity_table=spread.assign(decisive=decisive).rename_axis("area").reset_index(),
+        areas_keeping_rank=int((spread["rank_low"] == spread["rank_high"]).sum()),
+        rank_movers=movers,
+        sensitivity_table=spread.assign(movers=movers).rename_axis("area").reset_index(),
     )

@@ -67,6 +67,13 @@ def _number_cell(value: object, lang: str, decimals: int | None, missing: str) -
     return i18n.number(float(value), lang, _auto_decimals(float(value)) if decimals is None else decimals)
 
 
+def _translated(codes: object, prefix: str, lang: str) -> str:
+    """One code's label, or the labels of a tuple of codes joined by "; "."""
+    if isinstance(codes, tuple | list):
+        return "; ".join(i18n.t(f"{prefix}{code}", lang) for code in codes)
+    return i18n.t(f"{prefix}{codes}", lang)
+
+
 def result_table(
     frame: pd.DataFrame,
     lang: str,
@@ -87,7 +94,8 @@ def result_table(
     column (``{"value": "unit"}``); ``region_columns`` hold region codes shown as names in ``lang``;
     ``missing`` gives the text of an empty cell per column (default a dash); ``links`` maps a column
     to the column of its URLs; ``translated`` maps a column whose values are codes to the prefix of
-    their translation keys (``{"product_code": "product_"}`` shows ``t("product_maize")``).
+    their translation keys (``{"product_code": "product_"}`` shows ``t("product_maize")``; a tuple of
+    codes shows their labels joined by "; ").
     """
     decimals, units, missing, links = decimals or {}, units or {}, missing or {}, links or {}
     translated = translated or {}
@@ -97,7 +105,7 @@ def result_table(
         if column in region_columns:
             values = values.map(lambda code: regions.label(code, lang))
         elif column in translated:
-            values = values.map(lambda code, p=translated[column]: i18n.t(f"{p}{code}", lang))
+            values = values.map(lambda code, p=translated[column]: _translated(code, p, lang))
         elif column in decimals:
             places, empty = decimals[column], missing.get(column, "–")
             values = values.map(lambda v, d=places, e=empty: _number_cell(v, lang, d, e))
