@@ -146,3 +146,16 @@ def test_caveats_and_sources_take_table_names():
     sources = report.sources_table("en", ["grdp_real"], annex=False).data
     assert real in caveats and real in sources
     assert hdi not in caveats and hdi not in sources
+
+
+def test_a_tuple_of_codes_is_shown_as_its_labels():
+    frame = pd.DataFrame({"movers": [("rice_shortfall", "food_security"), ("none",)]})  # synthetic
+    html = report.result_table(
+        frame,
+        "en",
+        columns={"movers": "col_sy_movers"},
+        translated={"movers": "sy_ind_"},
+        caption="Synthetic",
+    ).data
+    assert "Rice production per person, as a gap (kg); Food Security Index (0–100)" in html
+    assert "<td>none</td>" in html or ">none<" in html
