@@ -159,3 +159,26 @@ def test_a_tuple_of_codes_is_shown_as_its_labels():
     ).data
     assert "Rice production per person, as a gap (kg); Food Security Index (0–100)" in html
     assert "<td>none</td>" in html or ">none<" in html
+
+
+def test_indicator_values_write_each_value_as_its_unit_asks():
+    # synthetic indicator table of two indicators and two provinces
+    table = pd.DataFrame(
+        {
+            "key": ["re_potential", "re_generation_share"],
+            "unit": ["mw", "percent"],
+            "year": [2019, 2019],
+            "value_51": [2608.0, 0.1708],
+            "value_53": [17888.0, 16.0549],
+        }
+    )
+    values = report.indicator_values(table, "id")
+    assert values == {
+        "re_potential_year": "2019",
+        "re_potential_51": "2.608",
+        "re_potential_53": "17.888",
+        "re_generation_share_year": "2019",
+        "re_generation_share_51": "0,2%",
+        "re_generation_share_53": "16,1%",
+    }
+    assert report.indicator_values(table, "en")["re_potential_53"] == "17,888"

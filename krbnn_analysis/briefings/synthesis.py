@@ -282,6 +282,8 @@ class SynthesisResult:
     population_breaks: (
         pd.DataFrame
     )  # region_code, year, change (fraction) of the implied population > POPULATION_JUMP
+    population_break_year: int  # the year most of those shifts fall in
+    population_break_count: int  # kab/kota whose implied population shifts in population_break_year
     mining_dominated: pd.DataFrame  # region_code, share (fraction of value added in mining), industry_year
     industry_year: int  # year of the mining shares
     klassen: (
@@ -646,6 +648,8 @@ def compute(
 
     panel, dropped = kabkota_panel(load("grdp_per_capita_kabkota"), load("grdp_real"))
     mining, industry_year = mining_dominated(load("grdp_by_industry"))
+    breaks = population_breaks(panel)
+    break_year = int(breaks["year"].mode().min()) if len(breaks) else int(panel["year"].max())
     typed, reference = klassen(panel)
     sigma, beta = convergence(panel, mining)
     williamson = williamson_by_province(panel)
@@ -664,7 +668,9 @@ def compute(
         panel_regions=int(panel["region_code"].nunique()),
         panel_dropped=dropped,
         panel=panel,
-        population_breaks=population_breaks(panel),
+        population_breaks=breaks,
+        population_break_year=break_year,
+        population_break_count=int((breaks["year"] == break_year).sum()),
         mining_dominated=mining,
         industry_year=industry_year,
         klassen=typed,

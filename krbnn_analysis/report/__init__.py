@@ -3,6 +3,7 @@
 from krbnn_analysis.report.briefing import (
     airport_names,
     headline_table,
+    indicator_values,
     industry_labels,
     key_labels,
     key_messages,
@@ -36,6 +37,7 @@ __all__ = [
     "caveats",
     "data_gaps",
     "headline_table",
+    "indicator_values",
     "industry_labels",
     "key_labels",
     "key_messages",

@@ -233,6 +233,36 @@ def rank_spans(ranges: pd.DataFrame, lang: str) -> pd.Series:
     )
 
 
+# How an indicator's raw value is written, by its unit (synthesis indicator table): (percent?, decimals)
+UNIT_FORMATS: dict[str, tuple[bool, int]] = {
+    "lq": (False, 2),
+    "visitors": (False, 0),
+    "percent": (True, 1),
+    "percent_grdp": (True, 1),
+    "percent_kabkota": (True, 0),
+    "million_passengers": (False, 1),
+    "index": (False, 1),
+    "mw": (False, 0),
+    "kwh_per_person": (False, 0),
+    "kg_per_person": (False, 1),
+    "products": (False, 0),
+}
+
+
+def indicator_values(table: pd.DataFrame, lang: str) -> dict[str, str]:
+    """Placeholders for prose from an indicator table (``key``, ``unit``, ``year``, ``value_<region>``):
+    ``{"<key>_<region>": "21.211", "<key>_year": "2019", …}``, each value written as its unit asks."""
+    values: dict[str, str] = {}
+    regions_shown = [c.removeprefix("value_") for c in table.columns if c.startswith("value_")]
+    for row in table.itertuples(index=False):
+        is_percent, decimals = UNIT_FORMATS[row.unit]
+        write = i18n.percent if is_percent else i18n.number
+        values[f"{row.key}_year"] = str(row.year)
+        for region in regions_shown:
+            values[f"{row.key}_{region}"] = write(getattr(row, f"value_{region}"), lang, decimals)
+    return values
+
+
 def klassen_categories(lang: str) -> dict[int, tuple[str, str]]:
     """Klassen quadrant → (its label in ``lang``, its registry colour), for ``plotting.choropleth``."""
     return {q: (i18n.t(f"sy_klassen_{q}", lang), colour) for q, colour in plotting.KLASSEN_COLOURS.items()}
