@@ -287,7 +287,7 @@ class SynthesisResult:
     best_pairs: pd.DataFrame  # for each ordered pair of provinces: its best area, score
     sensitivity: pd.DataFrame  # key, factor, area, score, rank: one run per weight × (1 ± WEIGHT_STEP)
     sensitivity_range: pd.DataFrame  # area: score, low, high, rank, rank_low, rank_high (ranking order)
-    decisive_weight: pd.Series  # area → the indicator whose ±50 % moves its score most
+    decisive_weight: pd.Series  # area → the indicator(s) whose ±50 % moves its score most ("a, b" if tied)
 
 
 # --- where the region stands -------------------------------------------------------------------------
@@ -542,12 +542,17 @@ def sensitivity_range(ranking: pd.DataFrame, runs: pd.DataFrame) -> pd.DataFrame
 
 def decisive_weights(runs: pd.DataFrame, indicators: tuple[Indicator, ...] = INDICATORS) -> pd.Series:
     """For each area, the indicator of that area whose ±50 % moves its score the most; "" when no weight
-    moves it (e.g. an area whose best pair rests on one indicator on each side)."""
+    moves it (e.g. an area whose best pair rests on one indicator on each side). Indicators that move it
+    equally are all named, joined by ", " in INDICATORS order: with equal weights, the two indicators of a
+    two-indicator side always do (the mean of two scores moves by |a − b| / 3.75 whichever weight moves)."""
     area_of = {indicator.key: indicator.area for indicator in indicators}
+    order = list(area_of)
     own = runs[runs["key"].map(area_of) == runs["area"]]
     moved = own.groupby(["area", "key"])["score"].agg(lambda s: float(s.max() - s.min()))
-    top = moved.groupby(level="area").idxmax().map(lambda pair: pair[1])
-    return top.where(moved.groupby(level="area").max() > 0, "").rename("key")
+    top = moved.groupby(level="area").transform("max")
+    tied = moved[(top > 0) & np.isclose(moved, top, rtol=1e-9, atol=0.0)].reset_index()
+    names = tied.groupby("area")["key"].agg(lambda keys: ", ".join(sorted(keys, key=order.index)))
+    return names.reindex(moved.index.unique("area"), fill_value="").rename("key")
 
 
 def best_pairs(pairs: pd.DataFrame) -> pd.DataFrame:

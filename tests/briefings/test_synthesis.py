@@ -185,8 +185,9 @@ def test_synthetic_decisive_weight_is_empty_for_single_indicator_tourism(synthet
     runs = synthesis.sensitivity(synthetic_scored, SYNTHETIC_WEIGHTS)
     decisive = synthesis.decisive_weights(runs, SYNTHETIC_INDICATORS)
     assert decisive["tourism"] == ""
-    # the gap weights move connectivity by 0.5 − 0.3 = 0.45 − 0.25 = 0.2, the strength weights by 1/15
-    assert decisive["connectivity"] in {"synthetic_connectivity_need", "synthetic_connectivity_no_need"}
+    # the two gap weights move connectivity by the same 0.5 − 0.3 = 0.45 − 0.25 = 0.2 (the strength weights
+    # by 1/15): both are named
+    assert decisive["connectivity"] == "synthetic_connectivity_need, synthetic_connectivity_no_need"
 
 
 def test_check_weights_names_an_unknown_key_and_refuses_negative_or_nan():
@@ -501,8 +502,19 @@ def test_no_tourism_weight_moves_its_score(result):
     own = {indicator.key: indicator.area for indicator in synthesis.INDICATORS}
     runs = result.sensitivity[result.sensitivity["key"].map(own) == result.sensitivity["area"]]
     moved = runs.groupby(["area", "key"])["score"].agg(lambda s: s.max() - s.min())
-    for area, key in result.decisive_weight.items():
-        if key:
+    for area, keys in result.decisive_weight.items():
+        for key in filter(None, keys.split(", ")):
             assert moved[area, key] == pytest.approx(moved[area].max())
-        else:
+        if not keys:
             assert moved[area].max() == 0.0
+
+
+def test_equally_decisive_weights_are_all_named(result):
+    # default equal weights: the two indicators of a side move the mean by the same |a − b| / 3.75
+    assert result.decisive_weight.to_dict() == {
+        "renewable_energy": "re_potential, re_generation_share",
+        "connectivity": "air_passengers, grid_reach",
+        "trade": "buyer_fit, net_exports_deficit",
+        "agriculture": "rice_shortfall, food_security",
+        "tourism": "",
+    }
