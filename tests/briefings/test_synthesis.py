@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from krbnn_analysis import load
+from krbnn_analysis import config, load
 from krbnn_analysis.briefings import synthesis
 from krbnn_analysis.briefings.synthesis import GAP, LEVEL, NEED, STRENGTH, Indicator
 
@@ -57,10 +57,6 @@ SYNTHETIC_INDICATORS = tuple(
 @pytest.fixture(scope="module")
 def synthetic_scored() -> pd.DataFrame:
     return synthesis.normalise(synthesis.indicator_values(None, SYNTHETIC_INDICATORS))
-
-
-def _by_area(frame: pd.DataFrame, column: str = "score") -> dict[str, float]:
-    return frame.set_index("area")[column].to_dict()
 
 
 def test_synthetic_normalise_scores_against_the_leader(synthetic_scored):
@@ -325,11 +321,14 @@ def test_zero_weight_on_re_potential_leaves_renewable_strength_to_generation_sha
 # --- where the region stands: recomputed from data/*.csv with plain pandas ---------------------------
 
 
+CSV = config.REPO_ROOT / "data"
+
+
 @pytest.fixture(scope="module")
 def csv_panel() -> pd.DataFrame:
     """Per capita and GRDP of the 41 kab/kota, 2016–2024, ADHK 2010, straight from the curated CSVs."""
-    per_capita = pd.read_csv("data/grdp_per_capita_kabkota.csv", dtype={"region_code": str})
-    grdp = pd.read_csv("data/grdp_real.csv", dtype={"region_code": str})
+    per_capita = pd.read_csv(CSV / "grdp_per_capita_kabkota.csv", dtype={"region_code": str})
+    grdp = pd.read_csv(CSV / "grdp_real.csv", dtype={"region_code": str})
     per_capita = per_capita[
         (per_capita["region_level"] == "kabkota") & (per_capita["price_basis"] == "ADHK2010")
     ]
