@@ -316,6 +316,10 @@ def test_zero_weight_on_re_potential_leaves_renewable_strength_to_generation_sha
     pd.testing.assert_frame_equal(
         synthesis.rank_areas(result.indicators, without_potential.weights), without_potential.ranking
     )
+    # NTT leads the generation share (score 1) and Bali's gap is 1: NTT → Bali rises from 0.92 to 1
+    top = without_potential.ranking.iloc[0]
+    assert (top["area"], top["supplier"], top["buyer"], top["score"]) == ("renewable_energy", "53", "51", 1.0)
+    assert list(without_potential.ranking["area"]) == list(result.ranking["area"])
 
 
 # --- where the region stands: recomputed from data/*.csv with plain pandas ---------------------------
