@@ -42,6 +42,18 @@ BRIEFINGS = {  # where each focus area's detail is
     "agriculture": "04_agriculture",
     "trade": "05_trade",
 }
+# The MoU's two clusters. The Governor of NTB at the MoU meeting (Mandalika, 25 November 2025): "Cluster
+# pertama adalah integrasi di tiga sektor: pariwisata, energi, dan konektivitas. Cluster kedua adalah kerja
+# sama lintas sektor" (CentangBiruMedia, 25 Nov 2025; also Antara, 3 Nov 2025: integration "di pariwisata,
+# kemudian energi, kemudian di perhubungan"). The other focus areas fall in the cross-sector cluster.
+INTEGRATION, COLLABORATION = "integration", "collaboration"
+CLUSTERS = {
+    "tourism": INTEGRATION,
+    "connectivity": INTEGRATION,
+    "renewable_energy": INTEGRATION,
+    "agriculture": COLLABORATION,
+    "trade": COLLABORATION,
+}
 STRENGTH, GAP = "strength", "gap"
 LEVEL, NEED = "level", "need"  # level: higher is better placed; need: higher is more need
 WEIGHT_STEP = 0.5  # the sensitivity check moves each weight by ±50 %
@@ -311,7 +323,9 @@ class SynthesisResult:
     strength: pd.DataFrame  # strength (0–1), area × province (the matrix chart)
     gap: pd.DataFrame  # gap (0–1), area × province
     pairs: pd.DataFrame  # area, supplier, buyer, score (strength × gap), all ordered pairs
-    ranking: pd.DataFrame  # area, rank, score, supplier, buyer: the best pair of each area, best first
+    ranking: (
+        pd.DataFrame
+    )  # area, rank, score, supplier, buyer, cluster: the best pair of each area, best first
     best_pairs: pd.DataFrame  # for each ordered pair of provinces: its best area, score
     sensitivity: pd.DataFrame  # key, factor, area, score, rank: one run per weight × (1 ± WEIGHT_STEP)
     sensitivity_range: pd.DataFrame  # area: score, low, high, rank, rank_low, rank_high (ranking order)
@@ -696,7 +710,7 @@ def compute(
         ),
         gap=cells.pivot(index="area", columns="region_code", values=GAP).reindex(index=AREAS, columns=FOCUS),
         pairs=pairs,
-        ranking=ranking,
+        ranking=ranking.assign(cluster=ranking["area"].map(CLUSTERS)),
         best_pairs=best_pairs(pairs),
         sensitivity=runs,
         sensitivity_range=spread,

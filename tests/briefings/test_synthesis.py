@@ -295,7 +295,7 @@ def test_matrix_and_ranking_are_reproduced_from_the_indicators(result):
     pd.testing.assert_frame_equal(cells, result.cells)
     pairs = synthesis.pair_scores(cells)
     pd.testing.assert_frame_equal(pairs, result.pairs)
-    pd.testing.assert_frame_equal(synthesis.area_ranking(pairs), result.ranking)
+    pd.testing.assert_frame_equal(synthesis.area_ranking(pairs), result.ranking.drop(columns="cluster"))
     rescored = synthesis.normalise(result.indicators.drop(columns="score"))
     assert rescored["score"].to_numpy() == pytest.approx(result.indicators["score"].to_numpy())
     strength = cells.pivot(index="area", columns="region_code", values=STRENGTH)
@@ -318,7 +318,8 @@ def test_zero_weight_on_re_potential_leaves_renewable_strength_to_generation_sha
     pd.testing.assert_frame_equal(without_potential.strength.loc[others], result.strength.loc[others])
     pd.testing.assert_frame_equal(without_potential.gap, result.gap)
     pd.testing.assert_frame_equal(
-        synthesis.rank_areas(result.indicators, without_potential.weights), without_potential.ranking
+        synthesis.rank_areas(result.indicators, without_potential.weights),
+        without_potential.ranking.drop(columns="cluster"),
     )
     # NTT leads the generation share (score 1) and Bali's gap is 1: NTT → Bali rises from 0.92 to 1
     top = without_potential.ranking.iloc[0]
@@ -520,3 +521,17 @@ def test_only_the_two_agriculture_gap_weights_swap_ranks_4_and_5(result):
         "tourism": ("rice_shortfall", "food_security"),
     }
     assert result.areas_keeping_rank == 3
+
+
+def test_ranking_names_the_mou_cluster_of_each_area(result):
+    # integration: tourism, energy, connectivity (Governor of NTB, MoU meeting 25 Nov 2025); the rest: cross-
+    # sector cooperation
+    clusters = result.ranking.set_index("area")["cluster"].to_dict()
+    assert clusters == {
+        "renewable_energy": "integration",
+        "connectivity": "integration",
+        "trade": "collaboration",
+        "agriculture": "collaboration",
+        "tourism": "integration",
+    }
+    assert set(synthesis.CLUSTERS) == set(synthesis.AREAS)
